@@ -1,0 +1,75 @@
+package io.reactiveorm;
+
+import java.util.Collection;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The way to read and write entities. Every operation returns a {@link Mono} or {@link Flux}:
+ * nothing happens until you subscribe, and cancelling gives any connection back to the pool.
+ *
+ * <p>Get a session from {@link Orm#withSession} (each statement takes a pooled connection) or
+ * {@link Orm#inTransaction} (all statements share one transaction):
+ *
+ * <pre>{@code
+ * Mono<User> saved = orm.withSession(session ->
+ *     session.insert(new User("ada@example.com", "Ada"))
+ *         .flatMap(user -> session.get(User.class, user.getId())));
+ * }</pre>
+ */
+public interface AsyncSession {
+
+  /** The entity with this id, or empty when there is none. */
+  <E> Mono<E> find(Class<E> type, Object id);
+
+  /** The entity with this id; fails with {@link NotFoundException} when there is none. */
+  <E> Mono<E> get(Class<E> type, Object id);
+
+  /**
+   * Inserts one entity and emits it, with its generated id and initial version set. It is
+   * validated first: a {@link ValidationException} means nothing was written.
+   */
+  <E> Mono<E> insert(E entity);
+
+  /**
+   * Writes every field of an existing entity. A {@code @Version}ed entity is updated only if
+   * nobody changed it since it was read ({@link OptimisticLockException} otherwise); a missing row
+   * fails with {@link NotFoundException}.
+   */
+  <E> Mono<E> update(E entity);
+
+  /** Deletes one entity by id (and version, if it has one). Completes when done. */
+  <E> Mono<Void> delete(E entity);
+
+  /** Deletes the entity with this id; emits whether a row was deleted. */
+  <E> Mono<Boolean> deleteById(Class<E> type, Object id);
+
+  /**
+   * Inserts many entities of one type in as few statements as the database allows (one
+   * {@code unnest} statement on PostgreSQL), all or none, and emits them with their ids set.
+   */
+  <E> Flux<E> insertAll(Collection<E> entities);
+
+  /** Updates many entities of one type in as few statements as possible, all or none. */
+  <E> Mono<Long> updateAll(Collection<E> entities);
+
+  /** Deletes many entities of one type in as few statements as possible; emits rows deleted. */
+  <E> Mono<Long> deleteAll(Collection<E> entities);
+
+  /**
+   * A query of one entity type, to refine and run.
+   *
+   * <pre>{@code session.query(User.class).where(User_.age.ge(18)).orderBy(User_.name.asc()).list()}</pre>
+   */
+  <E> Query<E> query(Class<E> type);
+
+  /**
+   * Hand-written SQL with {@code :name} or {@code ?} binds.
+   *
+   * <pre>{@code session.sql("SELECT * FROM users WHERE email = :email").bind("email", e).mapTo(User.class)}</pre>
+   */
+  SqlQuery sql(String sql);
+
+  /** Whether this session's statements run inside an explicit transaction. */
+  boolean inTransaction();
+}

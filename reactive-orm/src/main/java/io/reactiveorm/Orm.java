@@ -1,0 +1,339 @@
+package io.reactiveorm;
+
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.PoolingConnectionFactoryProvider;
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.ConnectionFactoryOptions;
+import io.r2dbc.spi.IsolationLevel;
+import io.r2dbc.spi.Option;
+import io.r2dbc.spi.TransactionDefinition;
+import io.reactiveorm.internal.dialect.Dialects;
+import io.reactiveorm.internal.exec.PooledConnectionSource;
+import io.reactiveorm.internal.exec.TransactionConnectionSource;
+import io.reactiveorm.internal.session.DefaultAsyncSession;
+import io.reactiveorm.internal.session.DefaultSchema;
+import io.reactiveorm.internal.session.OrmContext;
+import io.reactiveorm.spi.Dialect;
+import io.reactiveorm.spi.StatementListener;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The entry point: a connection pool, a dialect and the checked models of your entities, built
+ * once at startup and shared by the whole application.
+ *
+ * <pre>{@code
+ * Orm orm = Orm.builder()
+ *     .url("r2dbc:postgresql://localhost:5432/app")
+ *     .entities(User.class, Post.class)
+ *     .build();
+ * orm.schema().create()
+ *     .then(orm.withSession(session -> session.insert(new User("ada@example.com"))))
+ *     .subscribe();
+ * }</pre>
+ *
+ * <p>Building reads and checks every entity's mapping, so a bad model fails here with a {@link
+ * MappingException}, not at the first query. Close the {@code Orm} to close its pool.
+ */
+public final class Orm implements AutoCloseable {
+
+  private final OrmContext context;
+  private final ConnectionFactory pool;
+  private final PooledConnectionSource connections;
+
+  private Orm(OrmContext context, ConnectionFactory pool, Duration acquireTimeout) {
+    this.context = context;
+    this.pool = pool;
+    this.connections = new PooledConnectionSource(pool, acquireTimeout);
+  }
+
+  /** A builder; {@code url} (or {@code connectionFactory}) and {@code entities} are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A session whose statements each take a pooled connection and give it back. Sessions are
+   * cheap; use one per unit of work.
+   */
+  public AsyncSession session() {
+    return new DefaultAsyncSession(context, connections);
+  }
+
+  /**
+   * Runs {@code work} with a session; emits what {@code work} emits.
+   *
+   * <pre>{@code Mono<User> user = orm.withSession(s -> s.get(User.class, 1L));}</pre>
+   */
+  public <T> Mono<T> withSession(Function<AsyncSession, Mono<T>> work) {
+    return Mono.defer(() -> work.apply(session()));
+  }
+
+  /** Like {@link #withSession} for work that emits many values. */
+  public <T> Flux<T> withSessionMany(Function<AsyncSession, Publisher<T>> work) {
+    return Flux.defer(() -> work.apply(session()));
+  }
+
+  /**
+   * Runs {@code work} in one transaction: committed when the returned Mono completes, rolled back
+   * when it fails or is cancelled. A failing statement's own error is what you get, never a later
+   * rollback failure.
+   *
+   * <pre>{@code
+   * orm.inTransaction(s -> s.insert(order).then(s.update(stock)));
+   * }</pre>
+   */
+  public <T> Mono<T> inTransaction(Function<AsyncSession, Mono<T>> work) {
+    return inTransaction(null, work);
+  }
+
+  /** {@link #inTransaction(Function)} at the given isolation level. */
+  public <T> Mono<T> inTransaction(IsolationLevel isolation,
+      Function<AsyncSession, Mono<T>> work) {
+    return inTransactionMany(isolation, work::apply).singleOrEmpty();
+  }
+
+  /** A transaction whose work emits many values; committed after the last one. */
+  public <T> Flux<T> inTransactionMany(Function<AsyncSession, Publisher<T>> work) {
+    return inTransactionMany(null, work);
+  }
+
+  /** {@link #inTransactionMany(Function)} at the given isolation level. */
+  public <T> Flux<T> inTransactionMany(IsolationLevel isolation,
+      Function<AsyncSession, Publisher<T>> work) {
+    TransactionDefinition definition = isolation == null ? null : isolationOnly(isolation);
+    return connections.inTransaction(definition, connection ->
+        work.apply(new DefaultAsyncSession(context, new TransactionConnectionSource(connection))));
+  }
+
+  /** Schema creation for the registered entities. */
+  public Schema schema() {
+    return new DefaultSchema(context, connections);
+  }
+
+  /** The dialect in use. */
+  public Dialect dialect() {
+    return context.dialect();
+  }
+
+  /** The pool's current counts; all zero when the pool is not an r2dbc-pool. */
+  public PoolStats poolStats() {
+    if (pool instanceof ConnectionPool connectionPool) {
+      return connectionPool.getMetrics().map(metrics -> new PoolStats(metrics.acquiredSize(),
+          metrics.idleSize(), metrics.getMaxAllocatedSize(), metrics.pendingAcquireSize()))
+          .orElse(new PoolStats(0, 0, 0, 0));
+    }
+    return new PoolStats(0, 0, 0, 0);
+  }
+
+  /** Closes the pool; connections in use are closed when given back. */
+  @Override
+  public void close() {
+    if (pool instanceof ConnectionPool connectionPool) {
+      connectionPool.dispose();
+    }
+  }
+
+  private static TransactionDefinition isolationOnly(IsolationLevel isolation) {
+    return new TransactionDefinition() {
+      @Override
+      @SuppressWarnings("unchecked")
+      public <T> T getAttribute(Option<T> option) {
+        return option.equals(TransactionDefinition.ISOLATION_LEVEL) ? (T) isolation : null;
+      }
+    };
+  }
+
+  /**
+   * Configures an {@link Orm}. Settings are grouped as essential (url or connectionFactory,
+   * entities), frequent (pool size, acquire timeout) and rare (dialect, listener, bind logging).
+   */
+  public static final class Builder {
+
+    private String url;
+    private ConnectionFactory connectionFactory;
+    private final List<Class<?>> entities = new ArrayList<>();
+    private Dialect dialect;
+    private Integer poolSize;
+    private Duration acquireTimeout = Duration.ofSeconds(5);
+    private Duration maxIdleTime;
+    private StatementListener listener;
+    private boolean logBindValues;
+    private int fetchSize = 1000;
+
+    private Builder() {}
+
+    /**
+     * An R2DBC URL: {@code r2dbc:postgresql://host/db}, {@code r2dbc:mariadb://…}, {@code
+     * r2dbc:h2:mem:///name}. Pool options in the URL ({@code maxSize}, {@code initialSize},
+     * {@code maxIdleTime}, {@code maxAcquireTime}) are honoured; the connections are pooled
+     * with r2dbc-pool either way.
+     */
+    public Builder url(String url) {
+      this.url = Objects.requireNonNull(url, "url");
+      return this;
+    }
+
+    /** A ready ConnectionFactory, used as is (wrap it in a ConnectionPool yourself). */
+    public Builder connectionFactory(ConnectionFactory connectionFactory) {
+      this.connectionFactory = Objects.requireNonNull(connectionFactory, "connectionFactory");
+      return this;
+    }
+
+    /** The entity classes; their mappings are read and checked by {@link #build()}. */
+    public Builder entities(Class<?>... types) {
+      entities.addAll(List.of(types));
+      return this;
+    }
+
+    /** The entity classes; their mappings are read and checked by {@link #build()}. */
+    public Builder entities(List<Class<?>> types) {
+      entities.addAll(types);
+      return this;
+    }
+
+    /** The most connections the pool opens (default 10, or {@code maxSize} from the URL). */
+    public Builder poolSize(int size) {
+      this.poolSize = size;
+      return this;
+    }
+
+    /** How long to wait for a free connection before failing (default 5 seconds). */
+    public Builder acquireTimeout(Duration timeout) {
+      this.acquireTimeout = Objects.requireNonNull(timeout, "acquireTimeout");
+      return this;
+    }
+
+    /** How long an unused connection may stay open in the pool (default: r2dbc-pool's). */
+    public Builder maxIdleTime(Duration idleTime) {
+      this.maxIdleTime = Objects.requireNonNull(idleTime, "maxIdleTime");
+      return this;
+    }
+
+    /** Rows fetched per round trip when streaming (default 1000). */
+    public Builder fetchSize(int rows) {
+      this.fetchSize = rows;
+      return this;
+    }
+
+    /** A dialect to use instead of the one matching the driver. */
+    public Builder dialect(Dialect dialect) {
+      this.dialect = Objects.requireNonNull(dialect, "dialect");
+      return this;
+    }
+
+    /** Hears about every statement run (tests, metrics). */
+    public Builder listener(StatementListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /** Logs bound values with the SQL at debug level (off by default: values may be secrets). */
+    public Builder logBindValues(boolean enabled) {
+      this.logBindValues = enabled;
+      return this;
+    }
+
+    /**
+     * Checks the settings, reads every entity's mapping and creates the pool.
+     *
+     * @throws IllegalArgumentException naming the setting that is wrong
+     * @throws MappingException naming the entity, field and fix when a mapping is wrong
+     */
+    public Orm build() {
+      if ((url == null) == (connectionFactory == null)) {
+        throw new IllegalArgumentException("Give exactly one of url(...) and"
+            + " connectionFactory(...)");
+      }
+      if (poolSize != null && poolSize < 1) {
+        throw new IllegalArgumentException("poolSize must be at least 1, was " + poolSize);
+      }
+      if (acquireTimeout.isNegative() || acquireTimeout.isZero()) {
+        throw new IllegalArgumentException("acquireTimeout must be positive, was "
+            + acquireTimeout);
+      }
+      if (fetchSize < 0) {
+        throw new IllegalArgumentException("fetchSize must be 0 or more, was " + fetchSize);
+      }
+      if (entities.isEmpty()) {
+        throw new IllegalArgumentException("Register the entity classes with entities(...)");
+      }
+      ConnectionFactory factory = connectionFactory != null ? connectionFactory : pooled(url);
+      Dialect chosen = dialect != null ? dialect
+          : Dialects.forDriver(factory.getMetadata().getName());
+      OrmContext context;
+      try {
+        context = new OrmContext(chosen, entities, listener, logBindValues, fetchSize);
+      } catch (RuntimeException e) {
+        if (factory instanceof ConnectionPool pool) {
+          pool.dispose();
+        }
+        throw e;
+      }
+      return new Orm(context, factory, acquireTimeout);
+    }
+
+    private ConnectionFactory pooled(String url) {
+      ConnectionFactoryOptions options = ConnectionFactoryOptions.parse(url);
+      String driver = (String) options.getRequiredValue(ConnectionFactoryOptions.DRIVER);
+      ConnectionFactoryOptions.Builder pooled = options.mutate();
+      if (!driver.equals(PoolingConnectionFactoryProvider.POOLING_DRIVER)) {
+        pooled.option(ConnectionFactoryOptions.DRIVER, PoolingConnectionFactoryProvider.POOLING_DRIVER)
+            .option(ConnectionFactoryOptions.PROTOCOL, driver);
+      }
+      String actualDriver = driver.equals(PoolingConnectionFactoryProvider.POOLING_DRIVER)
+          ? (String) options.getRequiredValue(ConnectionFactoryOptions.PROTOCOL) : driver;
+      if (poolSize != null || !options.hasOption(PoolingConnectionFactoryProvider.MAX_SIZE)) {
+        pooled.option(PoolingConnectionFactoryProvider.MAX_SIZE, poolSize != null ? poolSize : 10);
+      }
+      if (!options.hasOption(PoolingConnectionFactoryProvider.INITIAL_SIZE)) {
+        pooled.option(PoolingConnectionFactoryProvider.INITIAL_SIZE, 1);
+      }
+      if (!options.hasOption(PoolingConnectionFactoryProvider.MAX_ACQUIRE_TIME)) {
+        pooled.option(PoolingConnectionFactoryProvider.MAX_ACQUIRE_TIME, acquireTimeout);
+      }
+      if (!options.hasOption(PoolingConnectionFactoryProvider.ACQUIRE_RETRY)) {
+        // r2dbc-pool retries once by default, doubling the wait its message reports
+        pooled.option(PoolingConnectionFactoryProvider.ACQUIRE_RETRY, 0);
+      }
+      if (maxIdleTime != null) {
+        pooled.option(PoolingConnectionFactoryProvider.MAX_IDLE_TIME, maxIdleTime);
+      }
+      if (actualDriver.equals("h2")) {
+        H2Options.apply(options, pooled);
+      }
+      return ConnectionFactories.get(pooled.build());
+    }
+  }
+
+  /** H2 settings that make it behave like the server databases for reactive-orm. */
+  private static final class H2Options {
+
+    private static final Option<String> OPTIONS = Option.valueOf("options");
+
+    static void apply(ConnectionFactoryOptions original, ConnectionFactoryOptions.Builder target) {
+      Object existing = original.getValue(OPTIONS);
+      String options = existing == null ? "" : existing.toString();
+      // unquoted identifiers in hand-written SQL must match the lower-case names we create
+      if (!options.toUpperCase().contains("DATABASE_TO_LOWER")) {
+        options = append(options, "DATABASE_TO_LOWER=TRUE");
+      }
+      // an in-memory database must outlive the pool's idle connections
+      if (!options.toUpperCase().contains("DB_CLOSE_DELAY")) {
+        options = append(options, "DB_CLOSE_DELAY=-1");
+      }
+      target.option(OPTIONS, options);
+    }
+
+    private static String append(String options, String option) {
+      return options.isEmpty() ? option : options + ";" + option;
+    }
+  }
+}

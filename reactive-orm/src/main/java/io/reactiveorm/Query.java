@@ -1,0 +1,115 @@
+package io.reactiveorm;
+
+import io.reactiveorm.query.Aggregate;
+import io.reactiveorm.query.Assignment;
+import io.reactiveorm.query.Column;
+import io.reactiveorm.query.Condition;
+import io.reactiveorm.query.Expression;
+import io.reactiveorm.query.Order;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A query of one entity type: an immutable value, refined by methods that return a new query,
+ * run by the terminal methods ({@link #list}, {@link #first}, {@link #count}, …), each of which
+ * does nothing until subscribed.
+ *
+ * <pre>{@code
+ * Flux<User> adults = session.query(User.class)
+ *     .where(User_.age.ge(18).and(User_.email.like("%@example.com")))
+ *     .orderBy(User_.name.asc(), User_.id.asc())
+ *     .limit(20)
+ *     .list();
+ * }</pre>
+ *
+ * @param <E> the entity type
+ */
+public interface Query<E> {
+
+  /** Adds a condition; several calls are joined with AND. */
+  Query<E> where(Condition condition);
+
+  /**
+   * Adds a condition given by strings, as a REST query parameter would: {@code filter("age",
+   * "ge", "18")}. The field must be a mapped field of the entity and the operator one of {@code
+   * eq ne gt ge lt le like ilike notLike in notIn isNull isNotNull}; the value is converted to the
+   * field's type (a comma-separated string for {@code in}) and always bound.
+   *
+   * @throws InvalidQueryException for an unknown field or operator or an unconvertible value
+   */
+  Query<E> filter(String field, String operator, Object value);
+
+  /** Sort keys, replacing earlier ones. */
+  Query<E> orderBy(Order... orders);
+
+  /**
+   * Sort keys from a string such as {@code "name,-age"} ({@code -} for descending), checked
+   * against the model.
+   *
+   * @throws InvalidQueryException for an unknown field
+   */
+  Query<E> orderBy(String sort);
+
+  /** At most this many rows. */
+  Query<E> limit(long rows);
+
+  /** Skip this many rows. */
+  Query<E> offset(long rows);
+
+  /**
+   * Keyset pagination: rows that come after the given key values in the {@code orderBy} order,
+   * one value per sort key. Order by a unique key last.
+   *
+   * <pre>{@code query.orderBy(User_.id.asc()).after(lastSeenId).limit(50)}</pre>
+   */
+  Query<E> after(Object... keyValues);
+
+  /** Groups the rows, for {@link #select(Class, Expression...)} with aggregates. */
+  Query<E> groupBy(Column<E, ?>... columns);
+
+  /**
+   * Rows fetched per round trip while streaming (where the driver supports it); smaller values
+   * make cancellation cheaper, larger ones make long reads faster.
+   */
+  Query<E> fetchSize(int rows);
+
+  /** Streams the matching entities with backpressure. Cancelling releases the connection. */
+  Flux<E> list();
+
+  /** The only match, empty when none; fails with {@link InvalidQueryException} if several match. */
+  Mono<E> one();
+
+  /** The first match in the query's order, or empty. */
+  Mono<E> first();
+
+  /** The number of matching rows. */
+  Mono<Long> count();
+
+  /** Whether any row matches. */
+  Mono<Boolean> exists();
+
+  /**
+   * Matches projected into a record whose component names are fields of the entity; only those
+   * columns are read.
+   *
+   * <pre>{@code record UserName(Long id, String name) {}
+   * session.query(User.class).project(UserName.class)}</pre>
+   */
+  <P> Flux<P> project(Class<P> recordType);
+
+  /**
+   * Selected columns and aggregates, by position, into a record.
+   *
+   * <pre>{@code query.groupBy(User_.country).select(CountryCount.class, User_.country, Aggregate.countAll())}</pre>
+   */
+  <P> Flux<P> select(Class<P> recordType, Expression<?>... expressions);
+
+  /** One aggregate over the matching rows, e.g. {@code query.aggregate(User_.age.max())}. */
+  <T> Mono<T> aggregate(Aggregate<T> aggregate);
+
+  /** Sets columns of every matching row in one statement; emits the number of rows changed. */
+  Mono<Long> update(Assignment... assignments);
+
+  /** Deletes every matching row in one statement; emits the number of rows deleted. */
+  Mono<Long> delete();
+}

@@ -1,0 +1,138 @@
+package io.reactiveorm.internal.exec;
+
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.Result;
+import io.r2dbc.spi.Row;
+import io.r2dbc.spi.RowMetadata;
+import io.r2dbc.spi.Statement;
+import io.reactiveorm.internal.sql.SqlStatement;
+import io.reactiveorm.spi.Dialect;
+import io.reactiveorm.spi.StatementListener;
+import io.reactiveorm.spi.StatementListener.StatementEvent;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
+
+/**
+ * Runs {@link SqlStatement}s on a connection: binds, executes, maps rows, logs with the duration,
+ * translates errors and tells the listener. The only class that touches R2DBC statements.
+ */
+public final class StatementExecutor {
+
+  private static final Logger SQL_LOG = LoggerFactory.getLogger("io.reactiveorm.sql");
+
+  private final Dialect dialect;
+  private final ErrorTranslator errors;
+  private final StatementListener listener;
+  private final boolean logBindValues;
+
+  public StatementExecutor(Dialect dialect, StatementListener listener, boolean logBindValues) {
+    this.dialect = dialect;
+    this.errors = new ErrorTranslator(dialect);
+    this.listener = listener;
+    this.logBindValues = logBindValues;
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /** Rows of a query, each mapped by {@code mapper}, streamed with backpressure. */
+  public <T> Flux<T> query(Connection connection, SqlStatement sql,
+      BiFunction<Row, RowMetadata, T> mapper, boolean inTransaction) {
+    return Flux.defer(() -> {
+      Statement statement = prepare(connection, sql);
+      AtomicLong rows = new AtomicLong();
+      long start = System.nanoTime();
+      return Flux.from(statement.execute())
+          .concatMap(result -> result.map(mapper))
+          .doOnNext(row -> rows.incrementAndGet())
+          .onErrorMap(error -> errors.translate(error, sql.sql()))
+          .doFinally(signal -> finished(sql, start, rows.get(), signal, null, inTransaction))
+          .doOnError(error -> finished(sql, start, rows.get(), SignalType.ON_ERROR, error,
+              inTransaction));
+    });
+  }
+
+  /** Rows affected by an INSERT, UPDATE or DELETE, summed over its bindings. */
+  public Mono<Long> update(Connection connection, SqlStatement sql, boolean inTransaction) {
+    return updateEach(connection, sql, inTransaction).reduce(0L, Long::sum);
+  }
+
+  /** Rows affected, one count per binding of a batched statement, in order. */
+  public Flux<Long> updateEach(Connection connection, SqlStatement sql, boolean inTransaction) {
+    return Flux.defer(() -> {
+      Statement statement = prepare(connection, sql);
+      AtomicLong rows = new AtomicLong();
+      long start = System.nanoTime();
+      return Flux.from(statement.execute())
+          .concatMap(Result::getRowsUpdated)
+          .map(Number::longValue)
+          .doOnNext(rows::addAndGet)
+          .onErrorMap(error -> errors.translate(error, sql.sql()))
+          .doFinally(signal -> finished(sql, start, rows.get(), signal, null, inTransaction))
+          .doOnError(error -> finished(sql, start, rows.get(), SignalType.ON_ERROR, error,
+              inTransaction));
+    });
+  }
+
+  private Statement prepare(Connection connection, SqlStatement sql) {
+    Statement statement = connection.createStatement(sql.sql());
+    List<List<Object>> bindings = sql.binds();
+    for (int set = 0; set < bindings.size(); set++) {
+      if (set > 0) {
+        statement.add();
+      }
+      List<Object> values = bindings.get(set);
+      for (int i = 0; i < values.size(); i++) {
+        Object value = values.get(i);
+        int index = dialect.bindIndex(i + 1);
+        if (value instanceof SqlStatement.NullValue nullValue) {
+          statement.bindNull(index, nullValue.type());
+        } else {
+          statement.bind(index, value);
+        }
+      }
+    }
+    if (sql.fetchSize() > 0) {
+      statement.fetchSize(sql.fetchSize());
+    }
+    return statement;
+  }
+
+  private void finished(SqlStatement sql, long start, long rows, SignalType signal,
+      Throwable error, boolean inTransaction) {
+    // doFinally reports errors too; they are reported once, by doOnError, with the cause
+    if (signal == SignalType.ON_ERROR && error == null) {
+      return;
+    }
+    Duration duration = Duration.ofNanos(System.nanoTime() - start);
+    if (SQL_LOG.isDebugEnabled()) {
+      String outcome = switch (signal) {
+        case ON_ERROR -> " failed: " + error;
+        case CANCEL -> " cancelled";
+        default -> "";
+      };
+      if (logBindValues) {
+        SQL_LOG.debug("[{} ms, {} rows{}] {} binds {}", millis(duration), rows, outcome,
+            sql.sql(), sql.binds());
+      } else {
+        SQL_LOG.debug("[{} ms, {} rows{}] {}", millis(duration), rows, outcome, sql.sql());
+      }
+    }
+    if (listener != null) {
+      listener.onStatement(new StatementEvent(sql.sql(), sql.binds().size(), duration, rows, error,
+          inTransaction));
+    }
+  }
+
+  private static String millis(Duration duration) {
+    return String.format("%.2f", duration.toNanos() / 1_000_000.0);
+  }
+}

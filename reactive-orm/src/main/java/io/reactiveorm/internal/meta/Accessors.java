@@ -1,0 +1,76 @@
+package io.reactiveorm.internal.meta;
+
+import io.reactiveorm.MappingException;
+import io.reactiveorm.OrmException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+
+/**
+ * Builds the method handles that read and write fields and create instances. They are looked up
+ * once per class and adapted to erased signatures, so the per-row path does no reflection.
+ */
+final class Accessors {
+
+  private Accessors() {}
+
+  static MethodHandles.Lookup lookup(Class<?> type) {
+    try {
+      return MethodHandles.privateLookupIn(type, MethodHandles.lookup());
+    } catch (IllegalAccessException e) {
+      throw new MappingException("Cannot access " + type.getName() + ": open its package to"
+          + " reactive-orm (in module-info: opens " + type.getPackageName() + ")", e);
+    }
+  }
+
+  static MethodHandle getter(MethodHandles.Lookup lookup, Field field) {
+    try {
+      return lookup.unreflectGetter(field)
+          .asType(MethodType.methodType(Object.class, Object.class));
+    } catch (IllegalAccessException e) {
+      throw new MappingException("Cannot read field " + describe(field) + ": " + e.getMessage(), e);
+    }
+  }
+
+  static MethodHandle setter(MethodHandles.Lookup lookup, Field field) {
+    if (Modifier.isFinal(field.getModifiers())) {
+      throw new MappingException("Field " + describe(field) + " is final, so reactive-orm cannot"
+          + " fill it when reading rows; remove 'final' or mark the field @Transient");
+    }
+    try {
+      return lookup.unreflectSetter(field)
+          .asType(MethodType.methodType(void.class, Object.class, Object.class));
+    } catch (IllegalAccessException e) {
+      throw new MappingException("Cannot write field " + describe(field) + ": " + e.getMessage(), e);
+    }
+  }
+
+  static MethodHandle noArgConstructor(MethodHandles.Lookup lookup, Class<?> type) {
+    try {
+      return lookup.findConstructor(type, MethodType.methodType(void.class))
+          .asType(MethodType.methodType(Object.class));
+    } catch (NoSuchMethodException e) {
+      throw new MappingException("Entity " + type.getSimpleName() + " has no constructor without"
+          + " parameters; add one (it may be private or protected) so rows can be read into it", e);
+    } catch (IllegalAccessException e) {
+      throw new MappingException("Cannot call the constructor of " + type.getName(), e);
+    }
+  }
+
+  static String describe(Field field) {
+    return field.getDeclaringClass().getSimpleName() + "." + field.getName();
+  }
+
+  static OrmException rethrow(Throwable error, String action, PropertyModel property) {
+    if (error instanceof ClassCastException) {
+      return new MappingException("Cannot " + action + " field " + property.field() + " of type "
+          + property.javaType().getSimpleName() + ": " + error.getMessage(), error);
+    }
+    if (error instanceof RuntimeException runtime && runtime instanceof OrmException orm) {
+      return orm;
+    }
+    return new OrmException("Cannot " + action + " field " + property.field(), error);
+  }
+}

@@ -1,0 +1,120 @@
+package io.reactiveorm.internal.meta;
+
+import io.reactiveorm.spi.SqlType;
+import java.lang.invoke.MethodHandle;
+import java.util.function.Function;
+
+/**
+ * One mapped field: its column, type, constraints and precomputed accessors. Built once per field
+ * when the {@code Orm} starts; immutable afterwards.
+ */
+public final class PropertyModel {
+
+  /** Facts about the column, as read from the annotations. */
+  public record ColumnFacts(String name, SqlType sqlType, int length, int precision, int scale,
+      boolean nullable, boolean unique) {}
+
+  /** The role of the field in the entity. */
+  public enum Role { PLAIN, ID, GENERATED_ID, GENERATED_UUID_ID, VERSION }
+
+  private final String field;
+  private final Class<?> javaType;
+  private final ColumnFacts column;
+  private final Role role;
+  private final MethodHandle getter;
+  private final MethodHandle setter;
+  private final Class<?> databaseType;
+  private final Function<Object, Object> toDatabase;
+  private final Function<Object, Object> fromDatabase;
+
+  PropertyModel(String field, Class<?> javaType, ColumnFacts column, Role role,
+      MethodHandle getter, MethodHandle setter, Class<?> databaseType,
+      Function<Object, Object> toDatabase, Function<Object, Object> fromDatabase) {
+    this.field = field;
+    this.javaType = javaType;
+    this.column = column;
+    this.role = role;
+    this.getter = getter;
+    this.setter = setter;
+    this.databaseType = databaseType;
+    this.toDatabase = toDatabase;
+    this.fromDatabase = fromDatabase;
+  }
+
+  public String field() {
+    return field;
+  }
+
+  /** The field's type, boxed. */
+  public Class<?> javaType() {
+    return javaType;
+  }
+
+  public String columnName() {
+    return column.name();
+  }
+
+  public ColumnFacts column() {
+    return column;
+  }
+
+  public Role role() {
+    return role;
+  }
+
+  public boolean isId() {
+    return role == Role.ID || role == Role.GENERATED_ID || role == Role.GENERATED_UUID_ID;
+  }
+
+  /** Whether the database generates the value on insert. */
+  public boolean isDatabaseGenerated() {
+    return role == Role.GENERATED_ID;
+  }
+
+  public boolean isVersion() {
+    return role == Role.VERSION;
+  }
+
+  /** The class the driver reads and binds this column as. */
+  public Class<?> databaseType() {
+    return databaseType;
+  }
+
+  /** Reads the field of {@code entity}. */
+  public Object get(Object entity) {
+    try {
+      return getter.invokeExact(entity);
+    } catch (Throwable e) {
+      throw Accessors.rethrow(e, "read", this);
+    }
+  }
+
+  /** Writes the field of {@code entity}. */
+  public void set(Object entity, Object value) {
+    try {
+      setter.invokeExact(entity, value);
+    } catch (Throwable e) {
+      throw Accessors.rethrow(e, "write", this);
+    }
+  }
+
+  /** Converts a Java value to what the driver binds; {@code null} stays {@code null}. */
+  public Object toDatabase(Object value) {
+    return value == null ? null : toDatabase.apply(value);
+  }
+
+  /** Converts what the driver returned to the field's type; {@code null} stays {@code null}. */
+  public Object fromDatabase(Object value) {
+    return value == null ? null : fromDatabase.apply(value);
+  }
+
+  /** Reads the field and converts it for binding. */
+  public Object databaseValue(Object entity) {
+    return toDatabase(get(entity));
+  }
+
+  @Override
+  public String toString() {
+    return field;
+  }
+}

@@ -1,0 +1,310 @@
+package io.reactiveorm.internal.processor;
+
+import io.reactiveorm.internal.processor.ColumnTypeResolver.ColumnType;
+import io.reactiveorm.internal.processor.MetamodelSource.Constant;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.RoundEnvironment;
+import javax.annotation.processing.SupportedAnnotationTypes;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+
+/**
+ * Generates the type-safe metamodel of every {@code @jakarta.persistence.Entity}, so that the
+ * compiler checks field names and value types in queries.
+ *
+ * <p>For the entity {@code com.acme.User} it writes {@code com.acme.User_} (for a nested {@code
+ * com.acme.Outer.User}, {@code com.acme.Outer_User_}), annotated {@code @Generated}, {@code public}
+ * when the entity can be used outside its package, with a private constructor and one constant per
+ * persistent field, named like the field:
+ *
+ * <pre>{@code
+ * public final class User_ {
+ *   public static final StringColumn<User> name = StringColumn.of(User.class, "name");
+ *   public static final NumberColumn<User, java.lang.Integer> age =
+ *       NumberColumn.of(User.class, "age", java.lang.Integer.class);
+ *   public static final ComparableColumn<User, java.time.LocalDate> birthday = ...;
+ *   public static final Column<User, java.lang.Boolean> active = ...;
+ * }
+ * }</pre>
+ *
+ * <p>A persistent field is a non-static field that is neither {@code transient} nor annotated
+ * {@code @jakarta.persistence.Transient}, declared by the entity or by one of its
+ * {@code @MappedSuperclass} superclasses (whose fields come first). Fields typed with a class of
+ * {@code io.reactiveorm.relation} are left out: relations get their own kind of constant.
+ *
+ * <p>The constant's class follows what the field's type supports (see {@link ColumnTypeResolver}):
+ * {@code StringColumn} for strings, {@code NumberColumn} for numbers, {@code ComparableColumn} for
+ * other types comparable to themselves (dates, times, UUIDs), {@code Column} for everything else.
+ *
+ * <p>The processor is registered in {@code META-INF/services}, so javac runs it for any project
+ * that has reactive-orm on its processor path. It reports what it cannot generate through the
+ * {@link javax.annotation.processing.Messager}, naming the class and field, rather than failing.
+ */
+@SupportedAnnotationTypes(MetamodelProcessor.ENTITY)
+public final class MetamodelProcessor extends AbstractProcessor {
+
+  static final String ENTITY = "jakarta.persistence.Entity";
+  private static final String MAPPED_SUPERCLASS = "jakarta.persistence.MappedSuperclass";
+  private static final String TRANSIENT = "jakarta.persistence.Transient";
+  private static final String RELATION_PACKAGE = "io.reactiveorm.relation";
+
+  /**
+   * Entities with a field type javac has not resolved yet, by qualified name: another processor
+   * may generate that type, so they are tried again in the next round.
+   */
+  private final Set<String> deferredEntities = new LinkedHashSet<>();
+
+  private ColumnTypeResolver columnTypes;
+
+  @Override
+  public synchronized void init(ProcessingEnvironment processingEnvironment) {
+    super.init(processingEnvironment);
+    columnTypes = new ColumnTypeResolver(
+        processingEnvironment.getTypeUtils(), processingEnvironment.getElementUtils());
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    List<TypeElement> entities = takeDeferredEntities();
+    for (TypeElement annotation : annotations) {
+      for (Element annotated : round.getElementsAnnotatedWith(annotation)) {
+        if (annotated instanceof TypeElement entity) {
+          entities.add(entity);
+        }
+      }
+    }
+    for (TypeElement entity : entities) {
+      processSafely(entity, round.processingOver());
+    }
+    // Not claiming @Entity leaves it to other JPA processors (Hibernate's metamodel, for one).
+    return false;
+  }
+
+  private List<TypeElement> takeDeferredEntities() {
+    List<TypeElement> entities = new ArrayList<>();
+    for (String name : deferredEntities) {
+      TypeElement entity = processingEnv.getElementUtils().getTypeElement(name);
+      if (entity != null) {
+        entities.add(entity);
+      }
+    }
+    deferredEntities.clear();
+    return entities;
+  }
+
+  /** A bug here must surface as a message on the entity, not as a stack trace that stops javac. */
+  private void processSafely(TypeElement entity, boolean lastRound) {
+    try {
+      generateMetamodel(entity, lastRound);
+    } catch (RuntimeException unexpected) {
+      report(Diagnostic.Kind.ERROR, entity, "Could not generate the metamodel of " + entity + ": "
+          + unexpected);
+    }
+  }
+
+  private void generateMetamodel(TypeElement entity, boolean lastRound) {
+    Optional<String> unsupported = whyUnsupported(entity);
+    if (unsupported.isPresent()) {
+      report(Diagnostic.Kind.WARNING, entity,
+          "No metamodel generated for " + entity + ": " + unsupported.get());
+      return;
+    }
+    List<VariableElement> fields = persistentFields(entity);
+    Optional<VariableElement> unresolved = fields.stream()
+        .filter(field -> !columnTypes.isResolved(typeInEntity(entity, field)))
+        .findFirst();
+    if (unresolved.isPresent()) {
+      deferOrGiveUp(entity, unresolved.get(), lastRound);
+      return;
+    }
+    List<Constant> constants = new ArrayList<>();
+    for (VariableElement field : fields) {
+      ColumnType type = columnTypes.resolve(typeInEntity(entity, field));
+      constants.add(new Constant(field.getSimpleName().toString(), type));
+    }
+    MetamodelSource source = new MetamodelSource(entity,
+        processingEnv.getElementUtils().getPackageOf(entity), isVisibleOutsidePackage(entity),
+        constants);
+    if (hasNoObscuredName(entity, fields, source)) {
+      write(entity, source);
+    }
+  }
+
+  /** Why javac could not compile a metamodel of this class, if it could not. */
+  private static Optional<String> whyUnsupported(TypeElement entity) {
+    if (entity.getKind() != ElementKind.CLASS && entity.getKind() != ElementKind.RECORD) {
+      return Optional.of("only classes and records can be entities");
+    }
+    if (!entity.getTypeParameters().isEmpty()) {
+      return Optional.of("generic entity classes are not supported");
+    }
+    for (Element type = entity; type instanceof TypeElement typeElement;
+        type = type.getEnclosingElement()) {
+      NestingKind nesting = typeElement.getNestingKind();
+      if (nesting == NestingKind.LOCAL || nesting == NestingKind.ANONYMOUS) {
+        return Optional.of("a local class cannot be referenced from another class");
+      }
+      if (type.getModifiers().contains(Modifier.PRIVATE)) {
+        return Optional.of("the private class " + type + " cannot be referenced from its package");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The persistent fields, those of mapped superclasses first. */
+  private List<VariableElement> persistentFields(TypeElement entity) {
+    List<TypeElement> declaringTypes = new ArrayList<>();
+    for (TypeElement type = superclassOf(entity); type != null; type = superclassOf(type)) {
+      if (hasAnnotation(type, MAPPED_SUPERCLASS)) {
+        declaringTypes.add(0, type);
+      }
+    }
+    declaringTypes.add(entity);
+
+    List<VariableElement> fields = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (TypeElement type : declaringTypes) {
+      for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+        if (!isPersistent(field) || isRelation(typeInEntity(entity, field))) {
+          continue;
+        }
+        if (names.add(field.getSimpleName().toString())) {
+          fields.add(field);
+        } else {
+          // Two constants cannot share a name; the first one declared wins.
+          report(Diagnostic.Kind.WARNING, field, "Field " + field.getSimpleName() + " of " + type
+              + " hides a mapped superclass field of the same name; the metamodel of " + entity
+              + " keeps only the first");
+        }
+      }
+    }
+    return fields;
+  }
+
+  private TypeElement superclassOf(TypeElement type) {
+    TypeMirror superclass = type.getSuperclass();
+    return superclass.getKind() == TypeKind.DECLARED
+        ? (TypeElement) ((DeclaredType) superclass).asElement()
+        : null;
+  }
+
+  private static boolean isPersistent(VariableElement field) {
+    Set<Modifier> modifiers = field.getModifiers();
+    return !modifiers.contains(Modifier.STATIC)
+        && !modifiers.contains(Modifier.TRANSIENT)
+        && !hasAnnotation(field, TRANSIENT);
+  }
+
+  private boolean isRelation(TypeMirror type) {
+    if (type.getKind() != TypeKind.DECLARED) {
+      return false;
+    }
+    String packageName = processingEnv.getElementUtils()
+        .getPackageOf(((DeclaredType) type).asElement()).getQualifiedName().toString();
+    return packageName.equals(RELATION_PACKAGE) || packageName.startsWith(RELATION_PACKAGE + ".");
+  }
+
+  /**
+   * The field's type as seen from the entity, so that {@code ID id} of a {@code
+   * BaseEntity<ID>} mapped superclass becomes {@code Long id} in {@code User extends
+   * BaseEntity<Long>}.
+   */
+  private TypeMirror typeInEntity(TypeElement entity, VariableElement field) {
+    return processingEnv.getTypeUtils().asMemberOf((DeclaredType) entity.asType(), field);
+  }
+
+  /** Annotations are compared by name, so that the processor never loads the Jakarta classes. */
+  private static boolean hasAnnotation(Element element, String annotationName) {
+    return element.getAnnotationMirrors().stream()
+        .map(mirror -> (TypeElement) mirror.getAnnotationType().asElement())
+        .anyMatch(annotation -> annotation.getQualifiedName().contentEquals(annotationName));
+  }
+
+  /**
+   * A metamodel is public only if code outside the package can name the entity; otherwise its
+   * constants could not be used there anyway.
+   */
+  private static boolean isVisibleOutsidePackage(TypeElement entity) {
+    for (Element type = entity; type instanceof TypeElement; type = type.getEnclosingElement()) {
+      if (!type.getModifiers().contains(Modifier.PUBLIC)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void deferOrGiveUp(TypeElement entity, VariableElement field, boolean lastRound) {
+    if (!lastRound) {
+      deferredEntities.add(entity.getQualifiedName().toString());
+      return;
+    }
+    // javac reports the missing type itself; this only explains the missing metamodel.
+    report(Diagnostic.Kind.WARNING, field, "No metamodel generated for " + entity
+        + ": the type of field " + field.getSimpleName() + " could not be resolved");
+  }
+
+  private boolean hasNoObscuredName(TypeElement entity, List<VariableElement> fields,
+      MetamodelSource source) {
+    Set<String> namesStartingExpressions = source.namesStartingExpressions();
+    for (VariableElement field : fields) {
+      String name = field.getSimpleName().toString();
+      if (namesStartingExpressions.contains(name)) {
+        report(Diagnostic.Kind.WARNING, field, "No metamodel generated for " + entity
+            + ": a constant named " + name + " would hide the type or package " + name
+            + " the generated code needs; rename field " + name);
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void write(TypeElement entity, MetamodelSource source) {
+    // The mapped superclasses are origins too, so incremental builds regenerate when they change.
+    List<Element> origins = new ArrayList<>();
+    origins.add(entity);
+    for (TypeElement type = superclassOf(entity); type != null; type = superclassOf(type)) {
+      if (hasAnnotation(type, MAPPED_SUPERCLASS)) {
+        origins.add(type);
+      }
+    }
+    try {
+      JavaFileObject file = processingEnv.getFiler()
+          .createSourceFile(source.qualifiedName(), origins.toArray(Element[]::new));
+      try (Writer writer = file.openWriter()) {
+        writer.write(source.render());
+      }
+    } catch (IOException e) {
+      report(Diagnostic.Kind.ERROR, entity, "Could not write the metamodel "
+          + source.qualifiedName() + " of " + entity + ": " + e.getMessage());
+    }
+  }
+
+  private void report(Diagnostic.Kind kind, Element element, String message) {
+    processingEnv.getMessager().printMessage(kind, message, element);
+  }
+}

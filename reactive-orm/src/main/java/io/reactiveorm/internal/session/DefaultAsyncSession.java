@@ -1,0 +1,212 @@
+package io.reactiveorm.internal.session;
+
+import io.reactiveorm.AsyncSession;
+import io.reactiveorm.NotFoundException;
+import io.reactiveorm.OptimisticLockException;
+import io.reactiveorm.Query;
+import io.reactiveorm.SqlQuery;
+import io.reactiveorm.internal.exec.ConnectionSource;
+import io.reactiveorm.internal.meta.EntityModel;
+import io.reactiveorm.internal.meta.PropertyModel;
+import io.reactiveorm.internal.sql.SelectSpec;
+import io.reactiveorm.internal.sql.SqlStatement;
+import io.reactiveorm.internal.sql.WriteRenderer;
+import io.reactiveorm.query.Column;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The session: single-entity operations here, bulk ones in {@link BulkWriter}. */
+public final class DefaultAsyncSession implements AsyncSession {
+
+  private final OrmContext context;
+  private final ConnectionSource connections;
+  private final BulkWriter bulk;
+
+  public DefaultAsyncSession(OrmContext context, ConnectionSource connections) {
+    this.context = context;
+    this.connections = connections;
+    this.bulk = new BulkWriter(context, connections);
+  }
+
+  @Override
+  public <E> Mono<E> find(Class<E> type, Object id) {
+    return Mono.defer(() -> {
+      EntityModel<E> model = context.model(type);
+      return query(type).where(idColumn(model).eq(checkedId(model, id))).one();
+    });
+  }
+
+  @Override
+  public <E> Mono<E> get(Class<E> type, Object id) {
+    return find(type, id).switchIfEmpty(Mono.error(() -> new NotFoundException(type, id)));
+  }
+
+  @Override
+  public <E> Mono<E> insert(E entity) {
+    return insertAll(List.of(Objects.requireNonNull(entity, "entity"))).single();
+  }
+
+  @Override
+  public <E> Flux<E> insertAll(Collection<E> entities) {
+    return Flux.defer(() -> {
+      if (entities.isEmpty()) {
+        return Flux.empty();
+      }
+      EntityModel<E> model = context.model(typeOf(entities));
+      List<E> rows = List.copyOf(entities);
+      context.validator().validate(model, rows);
+      prepareForInsert(model, rows);
+      return bulk.insert(model, rows);
+    });
+  }
+
+  @Override
+  public <E> Mono<E> update(E entity) {
+    return Mono.defer(() -> {
+      EntityModel<E> model = context.model(typeOf(List.of(entity)));
+      context.validator().validate(model, List.of(entity));
+      SqlStatement sql = context.writes().updateBatch(model, List.of(entity));
+      return connections.use(c -> context.executor().update(c, sql, connections.inTransaction()))
+          .single()
+          .flatMap(rows -> {
+            if (rows == 0) {
+              return Mono.error(missing(model, entity));
+            }
+            advanceVersion(model, entity);
+            return Mono.just(entity);
+          });
+    });
+  }
+
+  @Override
+  public <E> Mono<Void> delete(E entity) {
+    return Mono.defer(() -> {
+      EntityModel<E> model = context.model(typeOf(List.of(entity)));
+      if (model.version() == null) {
+        return deleteById(model.type(), model.id().get(entity)).then();
+      }
+      SqlStatement sql = context.writes().deleteVersionedBatch(model, List.of(entity));
+      return connections.use(c -> context.executor().update(c, sql, connections.inTransaction()))
+          .single()
+          .flatMap(rows -> rows == 0 ? Mono.error(missing(model, entity)) : Mono.empty());
+    });
+  }
+
+  @Override
+  public <E> Mono<Boolean> deleteById(Class<E> type, Object id) {
+    return Mono.defer(() -> {
+      EntityModel<E> model = context.model(type);
+      return query(type).where(idColumn(model).eq(checkedId(model, id))).delete()
+          .map(rows -> rows > 0);
+    });
+  }
+
+  @Override
+  public <E> Mono<Long> updateAll(Collection<E> entities) {
+    return Mono.defer(() -> {
+      if (entities.isEmpty()) {
+        return Mono.just(0L);
+      }
+      EntityModel<E> model = context.model(typeOf(entities));
+      List<E> rows = List.copyOf(entities);
+      context.validator().validate(model, rows);
+      return bulk.update(model, rows).doOnSuccess(count -> rows.forEach(
+          row -> advanceVersion(model, row)));
+    });
+  }
+
+  @Override
+  public <E> Mono<Long> deleteAll(Collection<E> entities) {
+    return Mono.defer(() -> {
+      if (entities.isEmpty()) {
+        return Mono.just(0L);
+      }
+      EntityModel<E> model = context.model(typeOf(entities));
+      return bulk.delete(model, List.copyOf(entities));
+    });
+  }
+
+  @Override
+  public <E> Query<E> query(Class<E> type) {
+    return new DefaultQuery<>(context, connections, context.model(type), SelectSpec.of(type), 0);
+  }
+
+  @Override
+  public SqlQuery sql(String sql) {
+    return new DefaultSqlQuery(context, connections, NamedParameters.parse(sql, context.dialect()));
+  }
+
+  @Override
+  public boolean inTransaction() {
+    return connections.inTransaction();
+  }
+
+  private static <E> void prepareForInsert(EntityModel<E> model, List<E> rows) {
+    PropertyModel id = model.id();
+    PropertyModel version = model.version();
+    for (E row : rows) {
+      if (id.role() == PropertyModel.Role.GENERATED_UUID_ID && id.get(row) == null) {
+        id.set(row, UUID.randomUUID());
+      }
+      if (version != null && version.get(row) == null) {
+        version.set(row, version.javaType() == Integer.class ? (Object) 0 : (Object) 0L);
+      }
+    }
+  }
+
+  private static <E> void advanceVersion(EntityModel<E> model, E entity) {
+    if (model.version() != null) {
+      model.version().set(entity, WriteRenderer.nextVersion(model.version(), entity));
+    }
+  }
+
+  private static RuntimeException missing(EntityModel<?> model, Object entity) {
+    Object id = model.id().get(entity);
+    return model.version() != null
+        ? new OptimisticLockException(model.type(), id, model.version().get(entity))
+        : new NotFoundException(model.type(), id);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Column<Object, Object> idColumn(EntityModel<?> model) {
+    return (Column) Column.of(model.type(), model.id().field(), model.id().javaType());
+  }
+
+  private static Object checkedId(EntityModel<?> model, Object id) {
+    Objects.requireNonNull(id, "id");
+    if (!model.id().javaType().isInstance(id)) {
+      throw new IllegalArgumentException("The id of " + model.name() + " is a "
+          + model.id().javaType().getSimpleName() + ", but " + id.getClass().getSimpleName()
+          + " " + id + " was given");
+    }
+    return id;
+  }
+
+  @SuppressWarnings("unchecked")
+  static <E> Class<E> typeOf(Collection<E> entities) {
+    Class<?> type = null;
+    for (E entity : entities) {
+      Objects.requireNonNull(entity, "entities must not contain null");
+      if (type == null) {
+        type = entity.getClass();
+      } else if (type != entity.getClass()) {
+        throw new IllegalArgumentException("Bulk operations take entities of one type, got "
+            + type.getSimpleName() + " and " + entity.getClass().getSimpleName());
+      }
+    }
+    return (Class<E>) type;
+  }
+
+  static <T> List<List<T>> chunks(List<T> rows, int size) {
+    List<List<T>> chunks = new ArrayList<>();
+    for (int start = 0; start < rows.size(); start += size) {
+      chunks.add(rows.subList(start, Math.min(rows.size(), start + size)));
+    }
+    return chunks;
+  }
+}

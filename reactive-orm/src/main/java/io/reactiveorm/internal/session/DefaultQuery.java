@@ -1,0 +1,247 @@
+package io.reactiveorm.internal.session;
+
+import io.reactiveorm.InvalidQueryException;
+import io.reactiveorm.Query;
+import io.reactiveorm.internal.exec.ConnectionSource;
+import io.reactiveorm.internal.exec.ProjectionReader;
+import io.reactiveorm.internal.meta.EntityModel;
+import io.reactiveorm.internal.meta.PropertyModel;
+import io.reactiveorm.internal.sql.ConditionRenderer;
+import io.reactiveorm.internal.sql.SelectSpec;
+import io.reactiveorm.internal.sql.SqlStatement;
+import io.reactiveorm.query.Aggregate;
+import io.reactiveorm.query.Assignment;
+import io.reactiveorm.query.Column;
+import io.reactiveorm.query.Condition;
+import io.reactiveorm.query.Expression;
+import io.reactiveorm.query.Order;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** An immutable query: a {@link SelectSpec} plus where to run it. */
+final class DefaultQuery<E> implements Query<E> {
+
+  private final OrmContext context;
+  private final ConnectionSource connections;
+  private final EntityModel<E> model;
+  private final SelectSpec spec;
+  private final int fetchSize;
+
+  DefaultQuery(OrmContext context, ConnectionSource connections, EntityModel<E> model,
+      SelectSpec spec, int fetchSize) {
+    this.context = context;
+    this.connections = connections;
+    this.model = model;
+    this.spec = spec;
+    this.fetchSize = fetchSize;
+  }
+
+  private DefaultQuery<E> with(SelectSpec newSpec) {
+    return new DefaultQuery<>(context, connections, model, newSpec, fetchSize);
+  }
+
+  @Override
+  public Query<E> where(Condition condition) {
+    return with(spec.where(condition));
+  }
+
+  @Override
+  public Query<E> filter(String field, String operator, Object value) {
+    return with(spec.where(DynamicFilters.condition(model, field, operator, value)));
+  }
+
+  @Override
+  public Query<E> orderBy(Order... orders) {
+    return with(spec.orders(List.of(orders)));
+  }
+
+  @Override
+  public Query<E> orderBy(String sort) {
+    return with(spec.orders(DynamicFilters.orders(model, sort)));
+  }
+
+  @Override
+  public Query<E> limit(long rows) {
+    if (rows < 0) {
+      throw new InvalidQueryException("limit must be 0 or more, was " + rows);
+    }
+    return with(spec.limit(rows));
+  }
+
+  @Override
+  public Query<E> offset(long rows) {
+    if (rows < 0) {
+      throw new InvalidQueryException("offset must be 0 or more, was " + rows);
+    }
+    return with(spec.offset(rows));
+  }
+
+  @Override
+  public Query<E> after(Object... keyValues) {
+    return with(spec.after(Arrays.asList(keyValues)));
+  }
+
+  @Override
+  @SafeVarargs
+  public final Query<E> groupBy(Column<E, ?>... columns) {
+    return with(spec.groupBy(List.of(columns)));
+  }
+
+  @Override
+  public Query<E> fetchSize(int rows) {
+    if (rows < 0) {
+      throw new InvalidQueryException("fetchSize must be 0 or more, was " + rows);
+    }
+    return new DefaultQuery<>(context, connections, model, spec, rows);
+  }
+
+  @Override
+  public Flux<E> list() {
+    return Flux.defer(() -> {
+      SqlStatement sql = streaming(context.selects().select(spec, model));
+      return connections.use(connection -> context.executor()
+          .query(connection, sql, context.reader(model.type()), connections.inTransaction()));
+    });
+  }
+
+  /** A fetch size keeps cancelling a long stream cheap; a short bounded read needs none. */
+  private SqlStatement streaming(SqlStatement sql) {
+    int rows = fetchSize > 0 ? fetchSize : context.fetchSize();
+    boolean shortRead = spec.limit() != null && spec.limit() <= rows;
+    return rows == 0 || shortRead ? sql : sql.withFetchSize(rows);
+  }
+
+  @Override
+  public Mono<E> one() {
+    return limit(2).list().collectList().flatMap(rows -> {
+      if (rows.size() > 1) {
+        return Mono.error(new InvalidQueryException("Expected at most one " + model.name()
+            + " but the query matched several; add conditions, or use first() or list()"));
+      }
+      return Mono.justOrEmpty(rows.isEmpty() ? null : rows.get(0));
+    });
+  }
+
+  @Override
+  public Mono<E> first() {
+    return limit(1).list().next();
+  }
+
+  @Override
+  public Mono<Long> count() {
+    return Mono.defer(() -> {
+      SqlStatement sql = context.selects().count(spec, model);
+      return connections.use(connection -> context.executor().query(connection, sql,
+              (row, metadata) -> ((Number) row.get(0)).longValue(), connections.inTransaction()))
+          .single();
+    });
+  }
+
+  @Override
+  public Mono<Boolean> exists() {
+    return Mono.defer(() -> {
+      SqlStatement sql = context.selects().exists(spec, model);
+      return connections.use(connection -> context.executor().query(connection, sql,
+              (row, metadata) -> Boolean.TRUE, connections.inTransaction()))
+          .hasElements();
+    });
+  }
+
+  @Override
+  public <P> Flux<P> project(Class<P> recordType) {
+    return Flux.defer(() -> {
+      if (!recordType.isRecord()) {
+        throw new InvalidQueryException("project(...) takes a record type; "
+            + recordType.getSimpleName() + " is not a record");
+      }
+      List<Expression<?>> columns = new ArrayList<>();
+      for (RecordComponent component : recordType.getRecordComponents()) {
+        if (!model.hasProperty(component.getName())) {
+          throw new InvalidQueryException("Record component " + recordType.getSimpleName() + "."
+              + component.getName() + " matches no field of " + model.name() + "; known fields: "
+              + model.fieldNames());
+        }
+        PropertyModel property = model.property(component.getName());
+        columns.add(Column.of(model.type(), property.field(), property.javaType()));
+      }
+      return select(recordType, columns.toArray(Expression<?>[]::new));
+    });
+  }
+
+  @Override
+  public <P> Flux<P> select(Class<P> recordType, Expression<?>... expressions) {
+    return Flux.defer(() -> {
+      List<Expression<?>> selection = List.of(expressions);
+      List<ProjectionReader.Slot> slots = selection.stream().map(this::slot).toList();
+      ProjectionReader<P> reader = new ProjectionReader<>(recordType, slots);
+      SqlStatement sql = streaming(context.selects().select(spec.select(selection), model));
+      return connections.use(connection -> context.executor()
+          .query(connection, sql, reader, connections.inTransaction()));
+    });
+  }
+
+  @Override
+  public <T> Mono<T> aggregate(Aggregate<T> aggregate) {
+    return Mono.defer(() -> {
+      ProjectionReader.Slot slot = slot(aggregate);
+      SqlStatement sql = context.selects().select(spec.select(List.of(aggregate)), model);
+      return connections.use(connection -> context.executor().query(connection, sql,
+              (row, metadata) -> java.util.Optional.ofNullable(slot.read(row, 0)),
+              connections.inTransaction()))
+          .next()
+          .flatMap(value -> Mono.justOrEmpty(aggregate.javaType().cast(value.orElse(null))));
+    });
+  }
+
+  private ProjectionReader.Slot slot(Expression<?> expression) {
+    if (expression instanceof Column<?, ?> column) {
+      return new ProjectionReader.Slot(ConditionRenderer.property(column, model), null);
+    }
+    if (expression instanceof Aggregate<?> aggregate) {
+      boolean keepsColumnType = aggregate.function() == Aggregate.Function.MIN
+          || aggregate.function() == Aggregate.Function.MAX;
+      if (keepsColumnType) {
+        return new ProjectionReader.Slot(ConditionRenderer.property(aggregate.column(), model),
+            null);
+      }
+      if (aggregate.column() != null) {
+        ConditionRenderer.property(aggregate.column(), model);
+      }
+      return new ProjectionReader.Slot(null, aggregate.javaType());
+    }
+    throw new InvalidQueryException("Cannot select " + expression);
+  }
+
+  @Override
+  public Mono<Long> update(Assignment... assignments) {
+    return Mono.defer(() -> {
+      rejectPaging("update");
+      SqlStatement sql = context.writes().updateWhere(model, List.of(assignments), spec.where());
+      return connections.use(connection -> context.executor().update(connection, sql,
+          connections.inTransaction())).single();
+    });
+  }
+
+  @Override
+  public Mono<Long> delete() {
+    return Mono.defer(() -> {
+      rejectPaging("delete");
+      SqlStatement sql = context.writes().deleteWhere(model, spec.where());
+      return connections.use(connection -> context.executor().update(connection, sql,
+          connections.inTransaction())).single();
+    });
+  }
+
+  private void rejectPaging(String operation) {
+    if (spec.limit() != null || spec.offset() != null || spec.after() != null
+        || !spec.orders().isEmpty()) {
+      throw new InvalidQueryException(operation + "() on " + model.name() + " applies to every"
+          + " row matching where(...); remove limit, offset, after and orderBy, which it cannot"
+          + " honour on every database");
+    }
+  }
+}

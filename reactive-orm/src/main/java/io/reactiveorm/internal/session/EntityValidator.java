@@ -1,0 +1,69 @@
+package io.reactiveorm.internal.session;
+
+import io.reactiveorm.ValidationException;
+import io.reactiveorm.ValidationException.Violation;
+import io.reactiveorm.internal.meta.EntityModel;
+import io.reactiveorm.internal.meta.PropertyModel;
+import io.reactiveorm.spi.SqlType;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Checks entities before any SQL is sent: nullability and length from the mapping, then Jakarta
+ * Bean Validation constraints when a validator is on the classpath.
+ */
+final class EntityValidator {
+
+  private static final int MAX_REPORTED = 20;
+
+  private final BeanValidation beanValidation;
+
+  EntityValidator(BeanValidation beanValidation) {
+    this.beanValidation = beanValidation;
+  }
+
+  /** Throws a {@link ValidationException} listing what is wrong with any of the entities. */
+  <E> void validate(EntityModel<E> model, Collection<? extends E> entities) {
+    List<Violation> violations = new ArrayList<>();
+    int index = 0;
+    for (E entity : entities) {
+      String name = entities.size() == 1 ? model.name() : model.name() + "[" + index + "]";
+      check(model, entity, name, violations);
+      if (violations.size() >= MAX_REPORTED) {
+        break;
+      }
+      index++;
+    }
+    if (!violations.isEmpty()) {
+      throw new ValidationException(violations);
+    }
+  }
+
+  private <E> void check(EntityModel<E> model, E entity, String name, List<Violation> out) {
+    if (entity == null) {
+      out.add(new Violation(name, "(entity)", "is null; pass an instance"));
+      return;
+    }
+    for (PropertyModel property : model.properties()) {
+      Object value = property.get(entity);
+      if (value == null) {
+        if (property.isId() && property.role() == PropertyModel.Role.ID) {
+          out.add(new Violation(name, property.field(), "must not be null: assign the id before"
+              + " inserting, or annotate it with @GeneratedValue"));
+        } else if (!property.column().nullable() && !property.isId() && !property.isVersion()) {
+          out.add(new Violation(name, property.field(), "must not be null (its column is NOT"
+              + " NULL); set a value or map it with @Column(nullable = true)"));
+        }
+      } else if (property.column().sqlType() == SqlType.STRING && value instanceof String text
+          && text.length() > property.column().length()) {
+        out.add(new Violation(name, property.field(), "is " + text.length() + " characters long,"
+            + " more than its column allows (" + property.column().length() + "); shorten it or"
+            + " raise @Column(length = ...)"));
+      }
+    }
+    if (beanValidation != null) {
+      beanValidation.validate(entity, name, out);
+    }
+  }
+}

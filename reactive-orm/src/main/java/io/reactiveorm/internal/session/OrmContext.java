@@ -1,0 +1,110 @@
+package io.reactiveorm.internal.session;
+
+import io.reactiveorm.MappingException;
+import io.reactiveorm.internal.exec.EntityReader;
+import io.reactiveorm.internal.exec.StatementExecutor;
+import io.reactiveorm.internal.meta.EntityModel;
+import io.reactiveorm.internal.meta.ModelReader;
+import io.reactiveorm.internal.sql.DdlRenderer;
+import io.reactiveorm.internal.sql.SelectRenderer;
+import io.reactiveorm.internal.sql.WriteRenderer;
+import io.reactiveorm.spi.Dialect;
+import io.reactiveorm.spi.StatementListener;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an {@code Orm} shares with its sessions: the dialect, the checked models, the renderers,
+ * the executor and the validator. Immutable once built.
+ */
+public final class OrmContext {
+
+  private final Dialect dialect;
+  private final Map<Class<?>, EntityModel<?>> models = new LinkedHashMap<>();
+  private final Map<Class<?>, EntityReader<?>> readers = new LinkedHashMap<>();
+  private final StatementExecutor executor;
+  private final SelectRenderer selects;
+  private final WriteRenderer writes;
+  private final DdlRenderer ddl;
+  private final EntityValidator validator;
+  private final int fetchSize;
+
+  public OrmContext(Dialect dialect, List<Class<?>> entities, StatementListener listener,
+      boolean logBindValues, int fetchSize) {
+    this.dialect = dialect;
+    ModelReader reader = new ModelReader(dialect);
+    for (Class<?> type : entities) {
+      EntityModel<?> model = reader.read(type);
+      models.put(type, model);
+      readers.put(type, new EntityReader<>(model));
+    }
+    checkTablesAreDistinct();
+    this.executor = new StatementExecutor(dialect, listener, logBindValues);
+    this.selects = new SelectRenderer(dialect);
+    this.writes = new WriteRenderer(dialect);
+    this.ddl = new DdlRenderer(dialect);
+    this.validator = new EntityValidator(BeanValidation.createIfAvailable());
+    this.fetchSize = fetchSize;
+  }
+
+  private void checkTablesAreDistinct() {
+    Map<String, Class<?>> byTable = new LinkedHashMap<>();
+    for (EntityModel<?> model : models.values()) {
+      Class<?> previous = byTable.put(model.table().toLowerCase(), model.type());
+      if (previous != null) {
+        throw new MappingException("Entities " + previous.getSimpleName() + " and "
+            + model.name() + " both map table '" + model.table() + "'; give one of them"
+            + " @Table(name = ...)");
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  public <E> EntityModel<E> model(Class<E> type) {
+    EntityModel<E> model = (EntityModel<E>) models.get(type);
+    if (model == null) {
+      throw new MappingException(type.getName() + " is not a registered entity; add it to"
+          + " Orm.builder().entities(...)");
+    }
+    return model;
+  }
+
+  @SuppressWarnings("unchecked")
+  public <E> EntityReader<E> reader(Class<E> type) {
+    model(type);
+    return (EntityReader<E>) readers.get(type);
+  }
+
+  public List<EntityModel<?>> models() {
+    return List.copyOf(models.values());
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  public StatementExecutor executor() {
+    return executor;
+  }
+
+  public SelectRenderer selects() {
+    return selects;
+  }
+
+  public WriteRenderer writes() {
+    return writes;
+  }
+
+  public DdlRenderer ddl() {
+    return ddl;
+  }
+
+  public EntityValidator validator() {
+    return validator;
+  }
+
+  public int fetchSize() {
+    return fetchSize;
+  }
+}

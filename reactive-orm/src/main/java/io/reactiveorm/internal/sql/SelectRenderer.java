@@ -1,0 +1,152 @@
+package io.reactiveorm.internal.sql;
+
+import io.reactiveorm.InvalidQueryException;
+import io.reactiveorm.internal.meta.EntityModel;
+import io.reactiveorm.internal.meta.PropertyModel;
+import io.reactiveorm.query.Aggregate;
+import io.reactiveorm.query.Column;
+import io.reactiveorm.query.Expression;
+import io.reactiveorm.query.Order;
+import io.reactiveorm.spi.Dialect;
+import java.util.List;
+
+/** Renders {@link SelectSpec}s: rows, counts, existence checks, projections, aggregates. */
+public final class SelectRenderer {
+
+  private final Dialect dialect;
+
+  public SelectRenderer(Dialect dialect) {
+    this.dialect = dialect;
+  }
+
+  /** {@code SELECT <entity columns or selection> FROM t WHERE … ORDER BY … LIMIT … OFFSET …}. */
+  public SqlStatement select(SelectSpec spec, EntityModel<?> model) {
+    SqlWriter out = new SqlWriter(dialect).append("SELECT ");
+    if (spec.selection() == null) {
+      columnList(model.properties(), out);
+    } else {
+      for (int i = 0; i < spec.selection().size(); i++) {
+        out.append(i == 0 ? "" : ", ");
+        expression(spec.selection().get(i), model, out);
+      }
+    }
+    out.append(" FROM ").quoted(model.table());
+    where(spec, model, out);
+    groupBy(spec, model, out);
+    orderBy(spec, model, out);
+    page(spec, out);
+    return out.toStatement();
+  }
+
+  /** {@code SELECT COUNT(*) FROM t WHERE …}; ordering and paging are ignored. */
+  public SqlStatement count(SelectSpec spec, EntityModel<?> model) {
+    SqlWriter out = new SqlWriter(dialect).append("SELECT COUNT(*) FROM ").quoted(model.table());
+    where(spec, model, out);
+    return out.toStatement();
+  }
+
+  /** {@code SELECT 1 FROM t WHERE … LIMIT 1}. */
+  public SqlStatement exists(SelectSpec spec, EntityModel<?> model) {
+    SqlWriter out = new SqlWriter(dialect).append("SELECT 1 FROM ").quoted(model.table());
+    where(spec, model, out);
+    out.append(" LIMIT 1");
+    return out.toStatement();
+  }
+
+  static void columnList(List<PropertyModel> properties, SqlWriter out) {
+    for (int i = 0; i < properties.size(); i++) {
+      out.append(i == 0 ? "" : ", ").quoted(properties.get(i).columnName());
+    }
+  }
+
+  /** Renders a column or aggregate of the queried entity. */
+  public static void expression(Expression<?> expression, EntityModel<?> model, SqlWriter out) {
+    if (expression instanceof Column<?, ?> column) {
+      out.quoted(ConditionRenderer.property(column, model).columnName());
+    } else if (expression instanceof Aggregate<?> aggregate) {
+      out.append(aggregate.function().name()).append("(");
+      if (aggregate.column() == null) {
+        out.append("*");
+      } else {
+        out.quoted(ConditionRenderer.property(aggregate.column(), model).columnName());
+      }
+      out.append(")");
+    } else {
+      throw new InvalidQueryException("Unsupported expression " + expression);
+    }
+  }
+
+  static void where(SelectSpec spec, EntityModel<?> model, SqlWriter out) {
+    boolean keyset = spec.after() != null;
+    if (spec.where() == null && !keyset) {
+      return;
+    }
+    out.append(" WHERE ");
+    if (spec.where() != null) {
+      ConditionRenderer.render(spec.where(), model, out);
+    }
+    if (keyset) {
+      out.append(spec.where() != null ? " AND " : "");
+      keyset(spec, model, out);
+    }
+  }
+
+  /** Rows after the key: {@code (a > ?) OR (a = ? AND b > ?)}, directions following the orders. */
+  private static void keyset(SelectSpec spec, EntityModel<?> model, SqlWriter out) {
+    List<Order> orders = spec.orders();
+    List<Object> keys = spec.after();
+    if (orders.isEmpty() || orders.size() != keys.size()) {
+      throw new InvalidQueryException("after(...) needs one value per orderBy key: the query on "
+          + model.name() + " orders by " + orders.size() + " key(s) but after(...) got "
+          + keys.size() + "; order by a unique key (e.g. the id) last");
+    }
+    out.append("(");
+    for (int i = 0; i < orders.size(); i++) {
+      out.append(i == 0 ? "(" : " OR (");
+      for (int j = 0; j <= i; j++) {
+        PropertyModel property = keyProperty(orders.get(j), model);
+        out.append(j == 0 ? "" : " AND ").quoted(property.columnName());
+        out.append(j < i ? " = " : orders.get(j).ascending() ? " > " : " < ");
+        ConditionRenderer.bindValue(property, keys.get(j), out);
+      }
+      out.append(")");
+    }
+    out.append(")");
+  }
+
+  private static PropertyModel keyProperty(Order order, EntityModel<?> model) {
+    if (!(order.expression() instanceof Column<?, ?> column)) {
+      throw new InvalidQueryException("Keyset pagination orders by columns only, not by "
+          + order.expression());
+    }
+    return ConditionRenderer.property(column, model);
+  }
+
+  private static void groupBy(SelectSpec spec, EntityModel<?> model, SqlWriter out) {
+    for (int i = 0; i < spec.groupBy().size(); i++) {
+      out.append(i == 0 ? " GROUP BY " : ", ")
+          .quoted(ConditionRenderer.property(spec.groupBy().get(i), model).columnName());
+    }
+  }
+
+  private static void orderBy(SelectSpec spec, EntityModel<?> model, SqlWriter out) {
+    for (int i = 0; i < spec.orders().size(); i++) {
+      Order order = spec.orders().get(i);
+      out.append(i == 0 ? " ORDER BY " : ", ");
+      expression(order.expression(), model, out);
+      out.append(order.ascending() ? " ASC" : " DESC");
+    }
+  }
+
+  private static void page(SelectSpec spec, SqlWriter out) {
+    if (spec.limit() != null) {
+      out.append(" LIMIT ").bind(spec.limit(), Long.class);
+    } else if (spec.offset() != null) {
+      // MariaDB accepts OFFSET only after a LIMIT
+      out.append(" LIMIT ").bind(Long.MAX_VALUE, Long.class);
+    }
+    if (spec.offset() != null) {
+      out.append(" OFFSET ").bind(spec.offset(), Long.class);
+    }
+  }
+}

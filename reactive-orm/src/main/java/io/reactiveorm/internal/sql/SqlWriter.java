@@ -1,0 +1,46 @@
+package io.reactiveorm.internal.sql;
+
+import io.reactiveorm.spi.Dialect;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Appends SQL text and binds, numbering bind markers the way the dialect wants. */
+public final class SqlWriter {
+
+  private final Dialect dialect;
+  private final StringBuilder sql = new StringBuilder(128);
+  private final List<Object> binds = new ArrayList<>();
+
+  public SqlWriter(Dialect dialect) {
+    this.dialect = dialect;
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  public SqlWriter append(String text) {
+    sql.append(text);
+    return this;
+  }
+
+  public SqlWriter quoted(String identifier) {
+    sql.append(dialect.quote(identifier));
+    return this;
+  }
+
+  /** Appends a bind marker for {@code value}; {@code null} binds a NULL of {@code type}. */
+  public SqlWriter bind(Object value, Class<?> type) {
+    binds.add(value == null ? new SqlStatement.NullValue(type) : value);
+    sql.append(dialect.placeholder(binds.size()));
+    return this;
+  }
+
+  public int length() {
+    return sql.length();
+  }
+
+  public SqlStatement toStatement() {
+    return SqlStatement.of(sql.toString(), List.copyOf(binds));
+  }
+}

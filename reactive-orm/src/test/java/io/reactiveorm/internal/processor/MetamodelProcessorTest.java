@@ -1,0 +1,436 @@
+package io.reactiveorm.internal.processor;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.reactiveorm.query.Column;
+import io.reactiveorm.query.ComparableColumn;
+import io.reactiveorm.query.NumberColumn;
+import io.reactiveorm.query.StringColumn;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Compiles small entities in memory with the {@link MetamodelProcessor}, then loads the generated
+ * metamodel to check what the compiler and the query DSL will actually see.
+ */
+class MetamodelProcessorTest {
+
+  private static final Source STATUS = new Source("com.acme.Status", """
+      package com.acme;
+
+      public enum Status { ACTIVE, BLOCKED }
+      """);
+
+  private static final Source USER = new Source("com.acme.User", """
+      package com.acme;
+
+      import jakarta.persistence.Entity;
+      import jakarta.persistence.Id;
+      import jakarta.persistence.Transient;
+      import jakarta.validation.constraints.NotNull;
+      import java.math.BigDecimal;
+      import java.time.LocalDate;
+      import java.util.List;
+      import java.util.UUID;
+
+      @Entity
+      public class User {
+        @Id long id;
+        String name;
+        int age;
+        @NotNull Integer score; // a type-use annotation must not leak into the generated type
+        BigDecimal balance;
+        boolean active;
+        LocalDate birthday;
+        UUID externalId;
+        Status status;
+        byte[] avatar;
+        List<String> tags;
+
+        static int instances;
+        transient String sessionToken;
+        @Transient String displayName;
+      }
+      """);
+
+  @TempDir
+  Path output;
+
+  @Test
+  void generatesOneTypedConstantPerPersistentField() throws Exception {
+    Compilation compilation = compile(STATUS, USER);
+
+    // -Xlint:all is on: the generated code must compile without a single warning.
+    assertThat(compilation.problems()).isEmpty();
+    try (URLClassLoader loader = compilation.classLoader()) {
+      Class<?> user = loader.loadClass("com.acme.User");
+      Class<?> status = loader.loadClass("com.acme.Status");
+      Class<?> metamodel = loader.loadClass("com.acme.User_");
+
+      assertThat(constantNames(metamodel)).containsExactlyInAnyOrder("id", "name", "age", "score",
+          "balance", "active", "birthday", "externalId", "status", "avatar", "tags");
+      assertColumn(metamodel, "id", NumberColumn.class, user, Long.class);
+      assertColumn(metamodel, "name", StringColumn.class, user, String.class);
+      assertColumn(metamodel, "age", NumberColumn.class, user, Integer.class);
+      assertColumn(metamodel, "score", NumberColumn.class, user, Integer.class);
+      assertColumn(metamodel, "balance", NumberColumn.class, user, BigDecimal.class);
+      assertColumn(metamodel, "active", Column.class, user, Boolean.class);
+      assertColumn(metamodel, "birthday", ComparableColumn.class, user, LocalDate.class);
+      assertColumn(metamodel, "externalId", ComparableColumn.class, user, UUID.class);
+      assertColumn(metamodel, "status", Column.class, user, status);
+      assertColumn(metamodel, "avatar", Column.class, user, byte[].class);
+
+      // A parameterized field keeps its full type in the constant, its raw class at run time.
+      Field tags = metamodel.getDeclaredField("tags");
+      assertThat(valueTypeOf(tags).getTypeName()).isEqualTo("java.util.List<java.lang.String>");
+      assertThat(((Column<?, ?>) tags.get(null)).javaType()).isEqualTo(List.class);
+    }
+  }
+
+  @Test
+  void generatesAPublicFinalAnnotatedClassWithAPrivateConstructor() throws Exception {
+    Compilation compilation = compile(STATUS, USER);
+
+    try (URLClassLoader loader = compilation.classLoader()) {
+      Class<?> metamodel = loader.loadClass("com.acme.User_");
+      assertThat(Modifier.isPublic(metamodel.getModifiers())).isTrue();
+      assertThat(Modifier.isFinal(metamodel.getModifiers())).isTrue();
+      assertThat(metamodel.getDeclaredConstructors())
+          .allSatisfy(constructor -> assertThat(Modifier.isPrivate(constructor.getModifiers()))
+              .isTrue());
+    }
+    assertThat(compilation.generatedSource("com.acme.User_"))
+        .contains("/** Type-safe metamodel of {@link User}, generated by reactive-orm. */")
+        .contains("@javax.annotation.processing.Generated("
+            + "\"io.reactiveorm.internal.processor.MetamodelProcessor\")");
+  }
+
+  @Test
+  void constantsCarryTheFieldTypeSoTheCompilerChecksValues() throws Exception {
+    Source validQuery = query("User_.age.ge(18)");
+    assertThat(compile(STATUS, USER, validQuery).succeeded()).isTrue();
+
+    Source invalidQuery = query("User_.age.ge(\"x\")");
+    Compilation compilation = compile(STATUS, USER, invalidQuery);
+
+    assertThat(compilation.succeeded()).isFalse();
+    assertThat(compilation.errors()).singleElement().satisfies(error -> {
+      assertThat(error.getSource().getName()).endsWith("Query.java");
+      assertThat(error.getLineNumber()).isEqualTo(invalidQuery.lineOf("ge(\"x\")"));
+      assertThat(error.getMessage(Locale.ENGLISH))
+          .contains("java.lang.String cannot be converted to java.lang.Integer");
+    });
+  }
+
+  @Test
+  void includesMappedSuperclassFieldsFirstWithTheirTypeArgumentsResolved() throws Exception {
+    Source plainBase = new Source("com.acme.PlainBase", """
+        package com.acme;
+
+        public abstract class PlainBase {
+          String notMapped;
+        }
+        """);
+    Source identified = new Source("com.acme.Identified", """
+        package com.acme;
+
+        @jakarta.persistence.MappedSuperclass
+        public abstract class Identified<K> extends PlainBase {
+          K id;
+        }
+        """);
+    Source audited = new Source("com.acme.Audited", """
+        package com.acme;
+
+        @jakarta.persistence.MappedSuperclass
+        public abstract class Audited<K> extends Identified<K> {
+          java.time.Instant createdAt;
+          @jakarta.persistence.Transient Object cache;
+        }
+        """);
+    Source invoice = new Source("com.acme.Invoice", """
+        package com.acme;
+
+        @jakarta.persistence.Entity
+        public class Invoice extends Audited<Long> {
+          java.math.BigDecimal total;
+        }
+        """);
+
+    Compilation compilation = compile(plainBase, identified, audited, invoice);
+
+    assertThat(compilation.problems()).isEmpty();
+    try (URLClassLoader loader = compilation.classLoader()) {
+      Class<?> entity = loader.loadClass("com.acme.Invoice");
+      Class<?> metamodel = loader.loadClass("com.acme.Invoice_");
+      assertThat(constantNames(metamodel)).containsExactlyInAnyOrder("id", "createdAt", "total");
+      assertColumn(metamodel, "id", NumberColumn.class, entity, Long.class);
+      assertColumn(metamodel, "createdAt", ComparableColumn.class, entity, Instant.class);
+      assertColumn(metamodel, "total", NumberColumn.class, entity, BigDecimal.class);
+    }
+    String source = compilation.generatedSource("com.acme.Invoice_");
+    assertThat(source.indexOf(" id =")).isLessThan(source.indexOf(" createdAt ="));
+    assertThat(source.indexOf(" createdAt =")).isLessThan(source.indexOf(" total ="));
+  }
+
+  @Test
+  void namesTheMetamodelOfANestedEntityAfterItsEnclosingClasses() throws Exception {
+    Source outer = new Source("com.acme.Outer", """
+        package com.acme;
+
+        public class Outer {
+          @jakarta.persistence.Entity
+          public static class User {
+            String name;
+          }
+        }
+        """);
+
+    Compilation compilation = compile(outer);
+
+    assertThat(compilation.problems()).isEmpty();
+    try (URLClassLoader loader = compilation.classLoader()) {
+      Class<?> entity = loader.loadClass("com.acme.Outer$User");
+      Class<?> metamodel = loader.loadClass("com.acme.Outer_User_");
+      assertColumn(metamodel, "name", StringColumn.class, entity, String.class);
+    }
+    assertThat(compilation.generatedSource("com.acme.Outer_User_"))
+        .contains("{@link Outer.User}");
+  }
+
+  @Test
+  void generatesAPackagePrivateMetamodelForANonPublicEntity() throws Exception {
+    Source secret = new Source("com.acme.Secret", """
+        package com.acme;
+
+        @jakarta.persistence.Entity
+        class Secret {
+          String code;
+        }
+        """);
+
+    Compilation compilation = compile(secret);
+
+    assertThat(compilation.problems()).isEmpty();
+    try (URLClassLoader loader = compilation.classLoader()) {
+      Class<?> metamodel = loader.loadClass("com.acme.Secret_");
+      int modifiers = metamodel.getModifiers();
+      assertThat(Modifier.isPublic(modifiers) || Modifier.isProtected(modifiers)).isFalse();
+      assertThat(Modifier.isFinal(modifiers)).isTrue();
+    }
+  }
+
+  @Test
+  void leavesOutFieldsOfRelationTypes() throws Exception {
+    Source reference = new Source("io.reactiveorm.relation.TestReference", """
+        package io.reactiveorm.relation;
+
+        public class TestReference<T> {}
+        """);
+    Source order = new Source("com.acme.Order", """
+        package com.acme;
+
+        @jakarta.persistence.Entity
+        public class Order {
+          String number;
+          io.reactiveorm.relation.TestReference<Order> parent;
+        }
+        """);
+
+    Compilation compilation = compile(reference, order);
+
+    try (URLClassLoader loader = compilation.classLoader()) {
+      assertThat(constantNames(loader.loadClass("com.acme.Order_"))).containsExactly("number");
+    }
+  }
+
+  @Test
+  void reportsWhatItCannotGenerateInsteadOfFailing() throws Exception {
+    Source outer = new Source("com.acme.Holder", """
+        package com.acme;
+
+        public class Holder {
+          @jakarta.persistence.Entity
+          private static class Hidden {
+            String name;
+          }
+        }
+        """);
+    Source clash = new Source("com.acme.Clash", """
+        package com.acme;
+
+        @jakarta.persistence.Entity
+        public class Clash {
+          Integer java;
+        }
+        """);
+
+    Compilation compilation = compile(outer, clash);
+
+    assertThat(compilation.succeeded()).isTrue();
+    assertThat(compilation.warnings()).satisfiesExactlyInAnyOrder(
+        warning -> assertThat(warning).contains("com.acme.Holder.Hidden", "private"),
+        warning -> assertThat(warning).contains("com.acme.Clash", "java"));
+    assertThat(compilation.generatedFiles()).isEmpty();
+  }
+
+  private static void assertColumn(Class<?> metamodel, String name, Class<?> columnClass,
+      Class<?> entity, Class<?> valueType) throws ReflectiveOperationException {
+    Field constant = metamodel.getDeclaredField(name);
+    int modifiers = constant.getModifiers();
+    assertThat(Modifier.isPublic(modifiers) && Modifier.isStatic(modifiers)
+        && Modifier.isFinal(modifiers)).as("%s is public static final", name).isTrue();
+
+    // The declared type is what the compiler checks queries against.
+    ParameterizedType declaredType = (ParameterizedType) constant.getGenericType();
+    List<Type> expectedArguments =
+        columnClass == StringColumn.class ? List.of(entity) : List.of(entity, valueType);
+    assertThat(declaredType.getRawType()).as("column class of %s", name).isEqualTo(columnClass);
+    assertThat(declaredType.getActualTypeArguments()).as("type arguments of %s", name)
+        .containsExactlyElementsOf(expectedArguments);
+
+    Column<?, ?> column = (Column<?, ?>) constant.get(null);
+    assertThat(column).isInstanceOf(columnClass);
+    assertThat(column.field()).isEqualTo(name);
+    assertThat(column.entityType()).isEqualTo(entity);
+    assertThat(column.javaType()).isEqualTo(valueType);
+  }
+
+  private static Type valueTypeOf(Field constant) {
+    return ((ParameterizedType) constant.getGenericType()).getActualTypeArguments()[1];
+  }
+
+  private static List<String> constantNames(Class<?> metamodel) {
+    return Arrays.stream(metamodel.getDeclaredFields())
+        .filter(field -> !field.isSynthetic())
+        .map(Field::getName)
+        .toList();
+  }
+
+  private static Source query(String condition) {
+    return new Source("com.acme.Query", """
+        package com.acme;
+
+        class Query {
+          Object condition() {
+            return %s;
+          }
+        }
+        """.formatted(condition));
+  }
+
+  /** Compiles the sources with the processor, into a fresh directory under the test's. */
+  private Compilation compile(Source... sources) throws IOException {
+    Path directory = Files.createTempDirectory(output, "compilation");
+    Path classes = Files.createDirectory(directory.resolve("classes"));
+    Path generatedSources = Files.createDirectory(directory.resolve("generated-sources"));
+    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    List<String> options = List.of(
+        "-classpath", System.getProperty("java.class.path"),
+        "-d", classes.toString(),
+        "-s", generatedSources.toString(),
+        // The project's own lint settings; "path" and "options" only concern the test classpath.
+        "-Xlint:all,-processing,-serial,-options,-path");
+    try (StandardJavaFileManager fileManager =
+        compiler.getStandardFileManager(diagnostics, Locale.ENGLISH, UTF_8)) {
+      JavaCompiler.CompilationTask task =
+          compiler.getTask(null, fileManager, diagnostics, options, null, List.of(sources));
+      task.setProcessors(List.of(new MetamodelProcessor()));
+      boolean succeeded = task.call();
+      return new Compilation(succeeded, diagnostics.getDiagnostics(), classes, generatedSources);
+    }
+  }
+
+  /** A Java source file held in memory. */
+  private static final class Source extends SimpleJavaFileObject {
+
+    private final String code;
+
+    Source(String className, String code) {
+      super(URI.create("string:///" + className.replace('.', '/') + Kind.SOURCE.extension),
+          Kind.SOURCE);
+      this.code = code;
+    }
+
+    @Override
+    public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+      return code;
+    }
+
+    /** The 1-based line that contains {@code text}. */
+    long lineOf(String text) {
+      String before = code.substring(0, code.indexOf(text));
+      return before.lines().count() + (before.endsWith("\n") ? 1 : 0);
+    }
+  }
+
+  /** The outcome of one compilation. */
+  private record Compilation(boolean succeeded,
+      List<Diagnostic<? extends JavaFileObject>> diagnostics, Path classes,
+      Path generatedSources) {
+
+    /** Everything the compiler reported beyond plain notes. */
+    List<String> problems() {
+      return diagnostics.stream()
+          .filter(diagnostic -> diagnostic.getKind() != Diagnostic.Kind.NOTE)
+          .map(diagnostic -> diagnostic.getKind() + ": " + diagnostic.getMessage(Locale.ENGLISH))
+          .toList();
+    }
+
+    List<String> warnings() {
+      return diagnostics.stream()
+          .filter(diagnostic -> diagnostic.getKind() == Diagnostic.Kind.WARNING
+              || diagnostic.getKind() == Diagnostic.Kind.MANDATORY_WARNING)
+          .map(diagnostic -> diagnostic.getMessage(Locale.ENGLISH))
+          .toList();
+    }
+
+    List<Diagnostic<? extends JavaFileObject>> errors() {
+      return diagnostics.stream()
+          .filter(diagnostic -> diagnostic.getKind() == Diagnostic.Kind.ERROR)
+          .toList();
+    }
+
+    String generatedSource(String className) throws IOException {
+      return Files.readString(generatedSources.resolve(className.replace('.', '/') + ".java"));
+    }
+
+    List<Path> generatedFiles() throws IOException {
+      try (var files = Files.walk(generatedSources)) {
+        return files.filter(Files::isRegularFile).toList();
+      }
+    }
+
+    /** Loads the compiled classes; the query DSL comes from the test's own class path. */
+    URLClassLoader classLoader() throws IOException {
+      return new URLClassLoader(new URL[] {classes.toUri().toURL()},
+          MetamodelProcessorTest.class.getClassLoader());
+    }
+  }
+}
