@@ -23,22 +23,33 @@ final class ColumnTypeResolver {
   /** The column classes the metamodel uses, each with the query operations its values allow. */
   enum ColumnKind {
     /** Equality and null checks only: booleans, enums, arrays, generic and custom types. */
-    COLUMN("Column"),
+    COLUMN("Column", true),
     /** Adds ranges: dates, times, UUIDs and any other type comparable to itself. */
-    COMPARABLE("ComparableColumn"),
+    COMPARABLE("ComparableColumn", false),
     /** Adds {@code sum} and {@code avg}. */
-    NUMBER("NumberColumn"),
+    NUMBER("NumberColumn", false),
     /** Adds {@code like}; its factory needs no value class. */
-    STRING("StringColumn");
+    STRING("StringColumn", true);
 
     private final String simpleName;
+    private final boolean hasFactory;
 
-    ColumnKind(String simpleName) {
+    ColumnKind(String simpleName, boolean hasFactory) {
       this.simpleName = simpleName;
+      this.hasFactory = hasFactory;
     }
 
     String simpleName() {
       return simpleName;
+    }
+
+    /**
+     * Whether the class has a static {@code of} factory. {@code ComparableColumn} and {@code
+     * NumberColumn} cannot: their {@code of(Class, String, Class)} would have the erasure of the
+     * inherited {@code Column.of} without hiding it, a name clash; they have public constructors.
+     */
+    boolean hasFactory() {
+      return hasFactory;
     }
 
     String qualifiedName() {

@@ -41,9 +41,10 @@ import javax.tools.JavaFileObject;
  * public final class User_ {
  *   public static final StringColumn<User> name = StringColumn.of(User.class, "name");
  *   public static final NumberColumn<User, java.lang.Integer> age =
- *       NumberColumn.of(User.class, "age", java.lang.Integer.class);
+ *       new NumberColumn<>(User.class, "age", java.lang.Integer.class);
  *   public static final ComparableColumn<User, java.time.LocalDate> birthday = ...;
- *   public static final Column<User, java.lang.Boolean> active = ...;
+ *   public static final Column<User, java.lang.Boolean> active =
+ *       Column.of(User.class, "active", java.lang.Boolean.class);
  * }
  * }</pre>
  *

@@ -57,16 +57,19 @@ final class MetamodelSource {
 
   /**
    * The simple names the initializers start an expression with ({@code StringColumn} in {@code
-   * StringColumn.of(...)}, {@code java} in {@code java.lang.Integer.class}). A constant of the same
-   * name would obscure them: in an expression Java reads a name as a variable before a type or a
-   * package.
+   * StringColumn.of(...)}, {@code java} in {@code java.lang.Integer.class}, {@code User} in {@code
+   * User.class}). A constant of the same name would obscure them: in an expression Java reads a
+   * name as a variable before a type or a package.
    */
   Set<String> namesStartingExpressions() {
     Set<String> names = new TreeSet<>();
     names.add(firstSegment(entityReference));
     for (Constant constant : constants) {
       ColumnKind kind = constant.type().kind();
-      names.add(kind.simpleName());
+      // After "new" a class name is read as a type, so only factory calls can be obscured.
+      if (kind.hasFactory()) {
+        names.add(kind.simpleName());
+      }
       if (kind != ColumnKind.STRING) {
         names.add(firstSegment(constant.type().erasedValueType()));
       }
@@ -121,14 +124,19 @@ final class MetamodelSource {
     return type.kind().simpleName() + "<" + typeArguments + ">";
   }
 
-  /** {@code NumberColumn.of(User.class, "age", java.lang.Integer.class)}. */
+  /**
+   * {@code StringColumn.of(User.class, "name")}, {@code new NumberColumn<>(User.class, "age",
+   * java.lang.Integer.class)}.
+   */
   private String initializer(Constant constant) {
     ColumnType type = constant.type();
     String arguments = entityReference + ".class, \"" + constant.name() + "\"";
     if (type.kind() != ColumnKind.STRING) {
       arguments += ", " + classLiteral(type);
     }
-    return type.kind().simpleName() + ".of(" + arguments + ")";
+    return type.kind().hasFactory()
+        ? type.kind().simpleName() + ".of(" + arguments + ")"
+        : "new " + type.kind().simpleName() + "<>(" + arguments + ")";
   }
 
   /**
