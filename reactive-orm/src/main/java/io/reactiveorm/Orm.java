@@ -285,11 +285,16 @@ public final class Orm implements AutoCloseable {
       String driver = (String) options.getRequiredValue(ConnectionFactoryOptions.DRIVER);
       ConnectionFactoryOptions.Builder pooled = options.mutate();
       if (!driver.equals(PoolingConnectionFactoryProvider.POOLING_DRIVER)) {
+        // r2dbc:h2:mem:///x becomes r2dbc:pool:h2:mem:///x
+        Object protocol = options.getValue(ConnectionFactoryOptions.PROTOCOL);
+        String innerProtocol = protocol == null || protocol.toString().isEmpty()
+            ? driver : driver + ":" + protocol;
         pooled.option(ConnectionFactoryOptions.DRIVER, PoolingConnectionFactoryProvider.POOLING_DRIVER)
-            .option(ConnectionFactoryOptions.PROTOCOL, driver);
+            .option(ConnectionFactoryOptions.PROTOCOL, innerProtocol);
       }
       String actualDriver = driver.equals(PoolingConnectionFactoryProvider.POOLING_DRIVER)
-          ? (String) options.getRequiredValue(ConnectionFactoryOptions.PROTOCOL) : driver;
+          ? ((String) options.getRequiredValue(ConnectionFactoryOptions.PROTOCOL)).split(":")[0]
+          : driver;
       if (poolSize != null || !options.hasOption(PoolingConnectionFactoryProvider.MAX_SIZE)) {
         pooled.option(PoolingConnectionFactoryProvider.MAX_SIZE, poolSize != null ? poolSize : 10);
       }
