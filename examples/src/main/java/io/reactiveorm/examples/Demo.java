@@ -15,6 +15,8 @@ import java.util.Queue;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -49,7 +51,7 @@ public final class Demo {
   public static void main(String[] args) {
     String url = args.length > 0 && !args[0].isBlank() ? args[0] : DEFAULT_URL;
     try {
-      new Demo().run(url);
+      new Demo().run(userInAuthority(url));
     } catch (Throwable failure) {
       System.out.flush();
       System.err.println("Demo FAILED: " + failure);
@@ -212,6 +214,37 @@ public final class Demo {
           LocalDate.of(2020, 1, 1).plusDays(random.nextInt(6 * 365))));
     }
     return customers;
+  }
+
+  /**
+   * R2DBC takes the user and password only in the authority ({@code
+   * r2dbc:postgresql://postgres@127.0.0.1:5432/test}) and rejects them in the query string; this
+   * moves a JDBC-style {@code ?user=postgres&password=...} there, so both spellings work.
+   */
+  static String userInAuthority(String url) {
+    Matcher parts = Pattern.compile("^(r2dbc:[^/]+//)([^/?#]*)([^?#]*)\\?([^#]*)$").matcher(url);
+    if (!parts.matches()) {
+      return url;
+    }
+    String user = null;
+    String password = null;
+    List<String> rest = new ArrayList<>();
+    for (String option : parts.group(4).split("&")) {
+      if (option.startsWith("user=")) {
+        user = option.substring("user=".length());
+      } else if (option.startsWith("password=")) {
+        password = option.substring("password=".length());
+      } else if (!option.isEmpty()) {
+        rest.add(option);
+      }
+    }
+    String authority = parts.group(2);
+    if (user == null || authority.contains("@")) {
+      return url;
+    }
+    String credentials = password == null ? user : user + ":" + password;
+    return parts.group(1) + credentials + "@" + authority + parts.group(3)
+        + (rest.isEmpty() ? "" : "?" + String.join("&", rest));
   }
 
   private static String redacted(String url) {
