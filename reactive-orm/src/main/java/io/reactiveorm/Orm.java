@@ -167,6 +167,8 @@ public final class Orm implements AutoCloseable {
     private StatementListener listener;
     private boolean logBindValues;
     private int fetchSize = 1000;
+    private int relationChunkSize = 1000;
+    private NPlusOneMode nPlusOne = NPlusOneMode.WARN;
 
     private Builder() {}
 
@@ -223,6 +225,21 @@ public final class Orm implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The most keys one relation-loading statement carries (default 1000); larger key sets are
+     * split into several statements, so that no statement exceeds a database's limits.
+     */
+    public Builder relationChunkSize(int keys) {
+      this.relationChunkSize = keys;
+      return this;
+    }
+
+    /** What sessions do when a relation is loaded row by row (default {@code WARN}). */
+    public Builder nPlusOne(NPlusOneMode mode) {
+      this.nPlusOne = Objects.requireNonNull(mode, "mode");
+      return this;
+    }
+
     /** A dialect to use instead of the one matching the driver. */
     public Builder dialect(Dialect dialect) {
       this.dialect = Objects.requireNonNull(dialect, "dialect");
@@ -262,6 +279,10 @@ public final class Orm implements AutoCloseable {
       if (fetchSize < 0) {
         throw new IllegalArgumentException("fetchSize must be 0 or more, was " + fetchSize);
       }
+      if (relationChunkSize < 1) {
+        throw new IllegalArgumentException("relationChunkSize must be at least 1, was "
+            + relationChunkSize);
+      }
       if (entities.isEmpty()) {
         throw new IllegalArgumentException("Register the entity classes with entities(...)");
       }
@@ -270,7 +291,8 @@ public final class Orm implements AutoCloseable {
           : Dialects.forDriver(factory.getMetadata().getName());
       OrmContext context;
       try {
-        context = new OrmContext(chosen, entities, listener, logBindValues, fetchSize);
+        context = new OrmContext(chosen, entities, listener, logBindValues, fetchSize,
+            relationChunkSize, nPlusOne);
       } catch (RuntimeException e) {
         if (factory instanceof ConnectionPool pool) {
           pool.dispose();

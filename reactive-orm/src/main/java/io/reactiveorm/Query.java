@@ -6,6 +6,7 @@ import io.reactiveorm.query.Column;
 import io.reactiveorm.query.Condition;
 import io.reactiveorm.query.Expression;
 import io.reactiveorm.query.Order;
+import io.reactiveorm.relation.FetchPath;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -72,6 +73,34 @@ public interface Query<E> {
    * make cancellation cheaper, larger ones make long reads faster.
    */
   Query<E> fetchSize(int rows);
+
+  /**
+   * Loads these relations with the results, one batched statement per relation and level, never
+   * one per row: {@code with(User_.role, User_.posts.then(Post_.tags))}. Results stream in
+   * windows (see {@link #windowSize}); each window's relations are loaded before it is emitted.
+   */
+  Query<E> with(java.util.List<FetchPath<E>> paths);
+
+  /** {@link #with(java.util.List)} for one path: {@code with(User_.role)}. */
+  default Query<E> with(FetchPath<E> path) {
+    return with(java.util.List.of(path));
+  }
+
+  /** {@link #with(java.util.List)} for two paths. */
+  default Query<E> with(FetchPath<E> first, FetchPath<E> second) {
+    return with(java.util.List.of(first, second));
+  }
+
+  /** {@link #with(java.util.List)} for three paths. */
+  default Query<E> with(FetchPath<E> first, FetchPath<E> second, FetchPath<E> third) {
+    return with(java.util.List.of(first, second, third));
+  }
+
+  /**
+   * How many entities form a window (default 1000): relations requested with {@link #with} are
+   * loaded per window, and a lazy load on one entity loads for its whole window.
+   */
+  Query<E> windowSize(int rows);
 
   /** Streams the matching entities with backpressure. Cancelling releases the connection. */
   Flux<E> list();

@@ -3,6 +3,7 @@ package io.reactiveorm.examples;
 import static java.util.stream.Collectors.joining;
 
 import io.reactiveorm.Orm;
+import io.reactiveorm.Query;
 import io.reactiveorm.UniqueViolationException;
 import io.reactiveorm.ValidationException;
 import io.reactiveorm.examples.Customer.Status;
@@ -15,6 +16,8 @@ import java.util.Queue;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import reactor.core.publisher.Flux;
@@ -28,7 +31,7 @@ import reactor.core.publisher.Mono;
  * <pre>
  * mvn -q -pl examples -am -Pdemo -DskipTests verify                     # embedded H2
  * mvn -q -pl examples -am -Pdemo -DskipTests verify \
- *     -Ddemo.url='r2dbc:postgresql://127.0.0.1:5432/test?user=postgres'  # or r2dbc:mariadb://...
+ *     -Ddemo.url=r2dbc:postgresql://postgres@127.0.0.1:5432/test  # or r2dbc:mariadb://root@...
  * </pre>
  *
  * <p>Every database call is a {@link Mono} or {@link Flux}. Each step below builds its pipeline and
@@ -46,9 +49,16 @@ public final class Demo {
   /** One row of a grouped select: by position, a column and an aggregate. */
   record StatusCount(Status status, Long customers) {}
 
+  /**
+   * Hibernate Validator asks jakarta.persistence for a JPA provider, finds none (reactive-orm is not
+   * one) and warns through java.util.logging; held here so the level set in main sticks.
+   */
+  private static final Logger JPA_SPI_LOG = Logger.getLogger("jakarta.persistence.spi");
+
   private final SqlLog sqlLog = new SqlLog();
 
   public static void main(String[] args) {
+    JPA_SPI_LOG.setLevel(Level.SEVERE);
     String url = args.length > 0 && !args[0].isBlank() ? args[0] : DEFAULT_URL;
     try {
       new Demo().run(userInAuthority(url));
@@ -110,10 +120,7 @@ public final class Demo {
               .aggregate(Customer_.age.avg())),
           average -> String.format("Average age: %.1f", average));
 
-      step(orm.withSession(session -> session.query(Customer.class)
-              .groupBy(Customer_.status)
-              .orderBy(Customer_.status.asc())
-              .select(StatusCount.class, Customer_.status, Aggregate.countAll())
+      step(orm.withSession(session -> countPerStatus(session.query(Customer.class))
               .collectList()),
           counts -> "Customers per status: " + counts.stream()
               .map(c -> c.status() + "=" + c.customers()).collect(joining(", ")));
@@ -124,7 +131,8 @@ public final class Demo {
               .limit(2)
               .project(Contact.class)
               .collectList()),
-          contacts -> "Newest sign-ups as records: " + contacts);
+          contacts -> "Newest sign-ups, projected into records:" + contacts.stream()
+              .map(contact -> "\n  " + contact).collect(joining()));
 
       step(orm.withSession(session -> session.get(Customer.class, ada.getId())
               .flatMap(customer -> {
@@ -150,7 +158,7 @@ public final class Demo {
           });
       total--;
 
-      Customer invalid = new Customer("not-an-email", null, 30, Status.ACTIVE, LocalDate.now());
+      Customer invalid = new Customer("not-an-email", " ", 30, Status.ACTIVE, LocalDate.now());
       long expectedRows = total;
       step(orm.withSession(session -> session.insert(invalid)
               .then(Mono.<String>error(new IllegalStateException("an invalid customer was"
@@ -192,6 +200,15 @@ public final class Demo {
     work.block();
     System.out.println(description);
     sqlLog.printAndClear();
+  }
+
+  /** {@code SELECT status, COUNT(*) ... GROUP BY status}, read into records by position. */
+  @SuppressWarnings("unchecked") // groupBy(Column<E, ?>...) is generic varargs; the array is safe
+  private static Flux<StatusCount> countPerStatus(Query<Customer> customers) {
+    return customers
+        .groupBy(Customer_.status)
+        .orderBy(Customer_.status.asc())
+        .select(StatusCount.class, Customer_.status, Aggregate.countAll());
   }
 
   private static void expect(boolean condition, String what) {

@@ -13,6 +13,9 @@ import reactor.blockhound.integration.BlockHoundIntegration;
  *   <li>r2dbc-mariadb loads its authentication plugins with {@code ServiceLoader} (reading jar
  *       files) during the handshake of every new connection, and reads its version from a
  *       properties file the first time it connects.
+ *   <li>r2dbc-mariadb guards each connection's command and reply queues with a {@code
+ *       ReentrantLock}, held for a few instructions; a thread that finds it taken parks briefly.
+ *       The lambdas are named as compiled in r2dbc-mariadb 1.4.
  *   <li>r2dbc-h2 runs the embedded database in the calling thread; its storage engine takes locks
  *       and may touch files. H2 is in-process by design, so this is not I/O on the network path.
  * </ul>
@@ -24,6 +27,13 @@ public final class DriverBlockHoundIntegration implements BlockHoundIntegration 
     builder.allowBlockingCallsInside(
         "org.mariadb.r2dbc.authentication.AuthenticationFlowPluginLoader", "get");
     builder.allowBlockingCallsInside("org.mariadb.r2dbc.util.VersionFactory", "getInstance");
+    for (String method : new String[] {"executeWhenNotInTransaction", "executeWhenTransaction",
+        "setAutoCommit", "sendCommandWithoutResult", "lambda$receive$15", "lambda$sendCommand$17",
+        "lambda$sendCommand$20"}) {
+      builder.allowBlockingCallsInside("org.mariadb.r2dbc.client.SimpleClient", method);
+    }
+    builder.allowBlockingCallsInside(
+        "org.mariadb.r2dbc.client.SimpleClient$ServerMessageSubscriber", "tryDrainQueue");
     builder.allowBlockingCallsInside("org.h2.engine.SessionLocal", "executeQuery");
     builder.allowBlockingCallsInside("org.h2.command.Command", "executeQuery");
     builder.allowBlockingCallsInside("org.h2.command.Command", "executeUpdate");

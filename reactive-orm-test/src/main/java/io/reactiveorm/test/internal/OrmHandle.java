@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * An {@link Orm} for one test class on one database, with its schema and statement recorder;
  * closed with the class.
  */
-public final class OrmHandle implements ExtensionContext.Store.CloseableResource {
+public final class OrmHandle implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
   private static final Duration SCHEMA_TIMEOUT = Duration.ofMinutes(2);
 

@@ -45,7 +45,8 @@ public final class H2Dialect implements Dialect {
       case DECIMAL -> "NUMERIC(" + precision + "," + scale + ")";
       case BOOLEAN -> "BOOLEAN";
       case DATE -> "DATE";
-      case TIME -> "TIME";
+      // H2's TIME defaults to whole seconds; keep microseconds like the other dialects
+      case TIME -> "TIME(6)";
       case TIMESTAMP -> "TIMESTAMP";
       case TIMESTAMP_TZ, INSTANT -> "TIMESTAMP WITH TIME ZONE";
       case UUID -> "UUID";

@@ -11,6 +11,7 @@ import io.reactiveorm.spi.StatementListener;
 import io.reactiveorm.spi.StatementListener.StatementEvent;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
@@ -49,14 +50,19 @@ public final class StatementExecutor {
     return Flux.defer(() -> {
       Statement statement = prepare(connection, sql);
       AtomicLong rows = new AtomicLong();
+      AtomicBoolean reported = new AtomicBoolean();
       long start = System.nanoTime();
       return Flux.from(statement.execute())
           .concatMap(result -> result.map(mapper))
           .doOnNext(row -> rows.incrementAndGet())
           .onErrorMap(error -> errors.translate(error, sql.sql()))
-          .doFinally(signal -> finished(sql, start, rows.get(), signal, null, inTransaction))
-          .doOnError(error -> finished(sql, start, rows.get(), SignalType.ON_ERROR, error,
-              inTransaction));
+          // reported before the signal travels on, so whoever sees the end also sees the event
+          .doOnComplete(() -> finished(reported, sql, start, rows.get(), SignalType.ON_COMPLETE,
+              null, inTransaction))
+          .doOnCancel(() -> finished(reported, sql, start, rows.get(), SignalType.CANCEL, null,
+              inTransaction))
+          .doOnError(error -> finished(reported, sql, start, rows.get(), SignalType.ON_ERROR,
+              error, inTransaction));
     });
   }
 
@@ -70,15 +76,20 @@ public final class StatementExecutor {
     return Flux.defer(() -> {
       Statement statement = prepare(connection, sql);
       AtomicLong rows = new AtomicLong();
+      AtomicBoolean reported = new AtomicBoolean();
       long start = System.nanoTime();
       return Flux.from(statement.execute())
           .concatMap(Result::getRowsUpdated)
           .map(Number::longValue)
           .doOnNext(rows::addAndGet)
           .onErrorMap(error -> errors.translate(error, sql.sql()))
-          .doFinally(signal -> finished(sql, start, rows.get(), signal, null, inTransaction))
-          .doOnError(error -> finished(sql, start, rows.get(), SignalType.ON_ERROR, error,
-              inTransaction));
+          // reported before the signal travels on, so whoever sees the end also sees the event
+          .doOnComplete(() -> finished(reported, sql, start, rows.get(), SignalType.ON_COMPLETE,
+              null, inTransaction))
+          .doOnCancel(() -> finished(reported, sql, start, rows.get(), SignalType.CANCEL, null,
+              inTransaction))
+          .doOnError(error -> finished(reported, sql, start, rows.get(), SignalType.ON_ERROR,
+              error, inTransaction));
     });
   }
 
@@ -106,10 +117,10 @@ public final class StatementExecutor {
     return statement;
   }
 
-  private void finished(SqlStatement sql, long start, long rows, SignalType signal,
-      Throwable error, boolean inTransaction) {
-    // doFinally reports errors too; they are reported once, by doOnError, with the cause
-    if (signal == SignalType.ON_ERROR && error == null) {
+  private void finished(AtomicBoolean reported, SqlStatement sql, long start, long rows,
+      SignalType signal, Throwable error, boolean inTransaction) {
+    // once per execution: a late cancel after completion or an error is not a second statement
+    if (!reported.compareAndSet(false, true)) {
       return;
     }
     Duration duration = Duration.ofNanos(System.nanoTime() - start);
@@ -127,8 +138,13 @@ public final class StatementExecutor {
       }
     }
     if (listener != null) {
-      listener.onStatement(new StatementEvent(sql.sql(), sql.binds().size(), duration, rows, error,
-          inTransaction));
+      try {
+        listener.onStatement(new StatementEvent(sql.sql(), sql.binds().size(), duration, rows,
+            error, inTransaction));
+      } catch (RuntimeException listenerFailure) {
+        // a broken listener must not turn a statement that worked into a failure
+        SQL_LOG.warn("StatementListener failed for {}", sql.sql(), listenerFailure);
+      }
     }
   }
 

@@ -21,9 +21,11 @@ public final class EntityModel<E> {
   private final PropertyModel id;
   private final PropertyModel version;
   private final MethodHandle constructor;
+  private final List<RelationModel> relations;
 
   EntityModel(Class<E> type, String table, List<PropertyModel> properties,
-      MethodHandle constructor) {
+      List<RelationModel> relations, MethodHandle constructor) {
+    this.relations = List.copyOf(relations);
     this.type = type;
     this.table = table;
     this.properties = List.copyOf(properties);
@@ -58,6 +60,27 @@ public final class EntityModel<E> {
   /** The {@code @Version} property, or {@code null}. */
   public PropertyModel version() {
     return version;
+  }
+
+  /** The relation fields, in declaration order. */
+  public List<RelationModel> relations() {
+    return relations;
+  }
+
+  /**
+   * The relation of a field name.
+   *
+   * @throws InvalidQueryException naming the known relations when there is none
+   */
+  public RelationModel relation(String field) {
+    for (RelationModel relation : relations) {
+      if (relation.field().equals(field)) {
+        return relation;
+      }
+    }
+    throw new InvalidQueryException("Entity " + name() + " has no relation '" + abbreviate(field)
+        + "'; its relations: " + relations.stream().map(RelationModel::field)
+        .collect(Collectors.joining(", ")));
   }
 
   /**

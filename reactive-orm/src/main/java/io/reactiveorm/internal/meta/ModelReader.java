@@ -54,14 +54,26 @@ public final class ModelReader {
           + " class (put shared fields on an @MappedSuperclass)");
     }
     MethodHandles.Lookup lookup = Accessors.lookup(type);
+    String table = tableName(type);
     List<PropertyModel> properties = new ArrayList<>();
+    List<RelationModel> relations = new ArrayList<>();
+    RelationReader relationReader = new RelationReader(dialect);
     for (Field field : persistentFields(type)) {
-      properties.add(readProperty(lookup(field, type, lookup), field));
+      MethodHandles.Lookup fieldLookup = lookup(field, type, lookup);
+      if (RelationReader.isRelationField(field)) {
+        RelationModel relation = relationReader.read(type, table, fieldLookup, field);
+        relations.add(relation);
+        if (relation.foreignKey() != null) {
+          properties.add(relation.foreignKey());
+        }
+      } else {
+        properties.add(readProperty(fieldLookup, field));
+      }
     }
     checkIdentity(type, properties);
     checkColumnsAreDistinct(type, properties);
     properties.sort((a, b) -> Boolean.compare(!a.isId(), !b.isId()));
-    return new EntityModel<>(type, tableName(type), properties,
+    return new EntityModel<>(type, table, properties, relations,
         Accessors.noArgConstructor(lookup, type));
   }
 
@@ -144,6 +156,7 @@ public final class ModelReader {
       return Role.ID;
     }
     if (javaType == UUID.class) {
+      UuidGenerator.prepare(); // seed now, not on the reactive thread of the first insert
       return Role.GENERATED_UUID_ID;
     }
     if (generated.strategy() == GenerationType.UUID) {
@@ -166,9 +179,12 @@ public final class ModelReader {
           + " assigns it)");
     }
     if (ids > 1) {
-      throw new MappingException("Entity " + type.getSimpleName() + " has " + ids + " @Id fields;"
-          + " composite keys are not supported: keep one @Id and make the other columns"
-          + " @Column(unique = true) or add a unique index");
+      List<String> idFields = properties.stream().filter(PropertyModel::isId)
+          .map(PropertyModel::field).toList();
+      throw new MappingException("Entity " + type.getSimpleName() + " has " + ids
+          + " @Id fields (" + String.join(", ", idFields) + "); composite keys are not"
+          + " supported: keep one @Id and make the other columns @Column(unique = true) or add a"
+          + " unique index");
     }
     if (properties.stream().filter(PropertyModel::isVersion).count() > 1) {
       throw new MappingException("Entity " + type.getSimpleName() + " has more than one @Version"

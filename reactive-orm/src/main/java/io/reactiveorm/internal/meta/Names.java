@@ -24,4 +24,10 @@ final class Names {
     }
     return out.toString();
   }
+
+  /** {@code User} becomes {@code user}: the field name a class usually gets. */
+  static String camelCase(String className) {
+    return className.isEmpty() ? className
+        : Character.toLowerCase(className.charAt(0)) + className.substring(1);
+  }
 }

@@ -16,7 +16,7 @@ import javax.lang.model.util.Types;
 
 /**
  * Decides which column class of {@code io.reactiveorm.query} represents a field in the metamodel,
- * and spells the field's type as Java source.
+ * and spells the field's type, or the related entity type of a relation field, as Java source.
  */
 final class ColumnTypeResolver {
 
@@ -72,6 +72,20 @@ final class ColumnTypeResolver {
     }
   }
 
+  /**
+   * The related entity type of a relation field ({@code Role} of {@code Ref<Role> role}).
+   *
+   * @param type the type as source ({@code com.acme.Role})
+   * @param erasedType the same type without type arguments, usable in a class literal
+   */
+  record RelationTarget(String type, String erasedType) {
+
+    /** A parameterized type has no class literal of its own, so the raw one must be cast. */
+    boolean needsUncheckedCast() {
+      return !type.equals(erasedType);
+    }
+  }
+
   /** The numeric types {@code NumberColumn} accepts: boxes of the primitives, plus the big ones. */
   private static final Set<String> NUMBER_TYPES = Set.of(
       "java.lang.Byte", "java.lang.Short", "java.lang.Integer", "java.lang.Long",
@@ -92,6 +106,11 @@ final class ColumnTypeResolver {
         : fieldType;
     return new ColumnType(
         kindOf(valueType), sourceName(valueType), sourceName(types.erasure(valueType)));
+  }
+
+  /** The related entity type of a relation field, {@code target} being its type argument. */
+  RelationTarget resolveTarget(DeclaredType target) {
+    return new RelationTarget(sourceName(target), sourceName(types.erasure(target)));
   }
 
   /**

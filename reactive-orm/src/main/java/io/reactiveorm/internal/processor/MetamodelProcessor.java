@@ -1,7 +1,8 @@
 package io.reactiveorm.internal.processor;
 
-import io.reactiveorm.internal.processor.ColumnTypeResolver.ColumnType;
+import io.reactiveorm.internal.processor.MetamodelSource.ColumnConstant;
 import io.reactiveorm.internal.processor.MetamodelSource.Constant;
+import io.reactiveorm.internal.processor.MetamodelSource.RelationConstant;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -45,13 +46,20 @@ import javax.tools.JavaFileObject;
  *   public static final ComparableColumn<User, java.time.LocalDate> birthday = ...;
  *   public static final Column<User, java.lang.Boolean> active =
  *       Column.of(User.class, "active", java.lang.Boolean.class);
+ *   public static final Relation<User, com.acme.Role> role =
+ *       Relation.of(User.class, "role", com.acme.Role.class);
  * }
  * }</pre>
  *
  * <p>A persistent field is a non-static field that is neither {@code transient} nor annotated
  * {@code @jakarta.persistence.Transient}, declared by the entity or by one of its
- * {@code @MappedSuperclass} superclasses (whose fields come first). Fields typed with a class of
- * {@code io.reactiveorm.relation} are left out: relations get their own kind of constant.
+ * {@code @MappedSuperclass} superclasses (whose fields come first).
+ *
+ * <p>A relation field, typed {@code Ref<T>} or {@code RefList<T>} of {@code
+ * io.reactiveorm.relation}, gets a {@code Relation<Entity, T>} constant, which queries use to load
+ * the relation ({@code with(User_.posts.then(Post_.tags))}); when {@code T} is not a class (a raw
+ * {@code Ref}, a wildcard) it gets none, with a warning. Fields typed with any other class of
+ * {@code io.reactiveorm.relation} are left out.
  *
  * <p>The constant's class follows what the field's type supports (see {@link ColumnTypeResolver}):
  * {@code StringColumn} for strings, {@code NumberColumn} for numbers, {@code ComparableColumn} for
@@ -68,6 +76,9 @@ public final class MetamodelProcessor extends AbstractProcessor {
   private static final String MAPPED_SUPERCLASS = "jakarta.persistence.MappedSuperclass";
   private static final String TRANSIENT = "jakarta.persistence.Transient";
   private static final String RELATION_PACKAGE = "io.reactiveorm.relation";
+  /** The field types that make a relation, which gets a {@code Relation} constant. */
+  private static final Set<String> RELATION_HANDLES =
+      Set.of(RELATION_PACKAGE + ".Ref", RELATION_PACKAGE + ".RefList");
 
   /**
    * Entities with a field type javac has not resolved yet, by qualified name: another processor
@@ -144,16 +155,42 @@ public final class MetamodelProcessor extends AbstractProcessor {
       return;
     }
     List<Constant> constants = new ArrayList<>();
+    List<VariableElement> fieldsWithConstants = new ArrayList<>();
     for (VariableElement field : fields) {
-      ColumnType type = columnTypes.resolve(typeInEntity(entity, field));
-      constants.add(new Constant(field.getSimpleName().toString(), type));
+      Optional<Constant> constant = constantOf(entity, field);
+      if (constant.isPresent()) {
+        constants.add(constant.get());
+        fieldsWithConstants.add(field);
+      }
     }
     MetamodelSource source = new MetamodelSource(entity,
         processingEnv.getElementUtils().getPackageOf(entity), isVisibleOutsidePackage(entity),
         constants);
-    if (hasNoObscuredName(entity, fields, source)) {
+    if (hasNoObscuredName(entity, fieldsWithConstants, source)) {
       write(entity, source);
     }
+  }
+
+  /** The field's column or relation constant; none, with a warning, for an unusable relation. */
+  private Optional<Constant> constantOf(TypeElement entity, VariableElement field) {
+    String name = field.getSimpleName().toString();
+    TypeMirror type = typeInEntity(entity, field);
+    if (!isRelationHandle(type)) {
+      return Optional.of(new ColumnConstant(name, columnTypes.resolve(type)));
+    }
+    DeclaredType handle = (DeclaredType) type;
+    List<? extends TypeMirror> arguments = handle.getTypeArguments();
+    if (arguments.size() == 1 && arguments.get(0).getKind() == TypeKind.DECLARED) {
+      return Optional.of(
+          new RelationConstant(name, columnTypes.resolveTarget((DeclaredType) arguments.get(0))));
+    }
+    String handleName = handle.asElement().getSimpleName().toString();
+    String reason = arguments.isEmpty()
+        ? "a raw " + handleName + " does not name the related entity"
+        : "its related type " + arguments.get(0) + " is not a class";
+    report(Diagnostic.Kind.WARNING, field, "No relation constant generated for field " + name
+        + " of " + entity + ": " + reason + "; declare it as " + handleName + "<TheEntity>");
+    return Optional.empty();
   }
 
   /** Why javac could not compile a metamodel of this class, if it could not. */
@@ -177,7 +214,10 @@ public final class MetamodelProcessor extends AbstractProcessor {
     return Optional.empty();
   }
 
-  /** The persistent fields, those of mapped superclasses first. */
+  /**
+   * The persistent fields, those of mapped superclasses first, without the fields typed with a
+   * class of {@code io.reactiveorm.relation} other than {@code Ref} and {@code RefList}.
+   */
   private List<VariableElement> persistentFields(TypeElement entity) {
     List<TypeElement> declaringTypes = new ArrayList<>();
     for (TypeElement type = superclassOf(entity); type != null; type = superclassOf(type)) {
@@ -191,7 +231,9 @@ public final class MetamodelProcessor extends AbstractProcessor {
     Set<String> names = new HashSet<>();
     for (TypeElement type : declaringTypes) {
       for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
-        if (!isPersistent(field) || isRelation(typeInEntity(entity, field))) {
+        TypeMirror fieldType = typeInEntity(entity, field);
+        if (!isPersistent(field)
+            || (isInRelationPackage(fieldType) && !isRelationHandle(fieldType))) {
           continue;
         }
         if (names.add(field.getSimpleName().toString())) {
@@ -221,13 +263,20 @@ public final class MetamodelProcessor extends AbstractProcessor {
         && !hasAnnotation(field, TRANSIENT);
   }
 
-  private boolean isRelation(TypeMirror type) {
+  private boolean isInRelationPackage(TypeMirror type) {
     if (type.getKind() != TypeKind.DECLARED) {
       return false;
     }
     String packageName = processingEnv.getElementUtils()
         .getPackageOf(((DeclaredType) type).asElement()).getQualifiedName().toString();
     return packageName.equals(RELATION_PACKAGE) || packageName.startsWith(RELATION_PACKAGE + ".");
+  }
+
+  /** Whether the type is {@code Ref} or {@code RefList}, parameterized or raw. */
+  private static boolean isRelationHandle(TypeMirror type) {
+    return type.getKind() == TypeKind.DECLARED
+        && RELATION_HANDLES.contains(
+            ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().toString());
   }
 
   /**

@@ -79,10 +79,10 @@ final class BulkWriter {
           return multiRow != null ? multiRow : writes.updateBatch(model, chunk);
         })
         .toList();
-    return run(statements, connection -> Flux.fromIterable(statements).concatMap(sql ->
-        context.executor().update(connection, sql, connections.inTransaction())))
+    return runChecked(model, statements, connection -> Flux.fromIterable(statements)
+        .concatMap(sql -> context.executor().update(connection, sql, connections.inTransaction()))
         .reduce(0L, Long::sum)
-        .flatMap(count -> checkAllWritten(model, rows.size(), count, "updated"));
+        .flatMap(count -> checkAllWritten(model, rows.size(), count, "updated")));
   }
 
   <E> Mono<Long> delete(EntityModel<E> model, List<E> rows) {
@@ -96,10 +96,10 @@ final class BulkWriter {
               context.dialect().supportsArrayBinds() ? ARRAY_CHUNK : rowsPerStatement(1))
           .stream().map(chunk -> writes.deleteByIds(model, chunk)).toList();
     }
-    return run(statements, connection -> Flux.fromIterable(statements).concatMap(sql ->
-        context.executor().update(connection, sql, connections.inTransaction())))
+    return runChecked(model, statements, connection -> Flux.fromIterable(statements)
+        .concatMap(sql -> context.executor().update(connection, sql, connections.inTransaction()))
         .reduce(0L, Long::sum)
-        .flatMap(count -> checkAllWritten(model, rows.size(), count, "deleted"));
+        .flatMap(count -> checkAllWritten(model, rows.size(), count, "deleted")));
   }
 
   private Mono<Long> checkAllWritten(EntityModel<?> model, int expected, long written,
@@ -119,6 +119,18 @@ final class BulkWriter {
   private <T> Flux<T> run(List<SqlStatement> statements, Function<Connection, Publisher<T>> work) {
     boolean single = statements.size() == 1 && statements.get(0).binds().size() == 1;
     return single ? connections.use(work) : connections.atomic(work);
+  }
+
+  /**
+   * Like {@link #run}, for writes whose row count is checked: a {@code @Version}ed write that
+   * missed a row must undo the rows it did change, so it always runs atomically and fails inside
+   * its transaction, before the commit.
+   */
+  private Mono<Long> runChecked(EntityModel<?> model, List<SqlStatement> statements,
+      Function<Connection, Mono<Long>> work) {
+    Function<Connection, Publisher<Long>> counted = work::apply;
+    return (model.version() != null ? connections.atomic(counted) : run(statements, counted))
+        .single();
   }
 
   private int rowsPerStatement(int bindsPerRow) {

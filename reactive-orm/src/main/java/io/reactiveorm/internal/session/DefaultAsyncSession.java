@@ -8,6 +8,7 @@ import io.reactiveorm.SqlQuery;
 import io.reactiveorm.internal.exec.ConnectionSource;
 import io.reactiveorm.internal.meta.EntityModel;
 import io.reactiveorm.internal.meta.PropertyModel;
+import io.reactiveorm.internal.meta.UuidGenerator;
 import io.reactiveorm.internal.sql.SelectSpec;
 import io.reactiveorm.internal.sql.SqlStatement;
 import io.reactiveorm.internal.sql.WriteRenderer;
@@ -26,11 +27,13 @@ public final class DefaultAsyncSession implements AsyncSession {
   private final OrmContext context;
   private final ConnectionSource connections;
   private final BulkWriter bulk;
+  private final SessionState state;
 
   public DefaultAsyncSession(OrmContext context, ConnectionSource connections) {
     this.context = context;
     this.connections = connections;
     this.bulk = new BulkWriter(context, connections);
+    this.state = new SessionState(context, connections);
   }
 
   @Override
@@ -61,7 +64,7 @@ public final class DefaultAsyncSession implements AsyncSession {
       List<E> rows = List.copyOf(entities);
       context.validator().validate(model, rows);
       prepareForInsert(model, rows);
-      return bulk.insert(model, rows);
+      return bulk.insert(model, rows).doOnNext(row -> state.inserted(model, row));
     });
   }
 
@@ -133,12 +136,14 @@ public final class DefaultAsyncSession implements AsyncSession {
 
   @Override
   public <E> Query<E> query(Class<E> type) {
-    return new DefaultQuery<>(context, connections, context.model(type), SelectSpec.of(type), 0);
+    return new DefaultQuery<>(context, connections, state, context.model(type),
+        SelectSpec.of(type));
   }
 
   @Override
   public SqlQuery sql(String sql) {
-    return new DefaultSqlQuery(context, connections, NamedParameters.parse(sql, context.dialect()));
+    return new DefaultSqlQuery(context, connections, state,
+        NamedParameters.parse(sql, context.dialect()));
   }
 
   @Override
@@ -151,7 +156,7 @@ public final class DefaultAsyncSession implements AsyncSession {
     PropertyModel version = model.version();
     for (E row : rows) {
       if (id.role() == PropertyModel.Role.GENERATED_UUID_ID && id.get(row) == null) {
-        id.set(row, UUID.randomUUID());
+        id.set(row, UuidGenerator.next());
       }
       if (version != null && version.get(row) == null) {
         version.set(row, version.javaType() == Integer.class ? (Object) 0 : (Object) 0L);

@@ -15,6 +15,7 @@ import io.reactiveorm.query.Column;
 import io.reactiveorm.query.Condition;
 import io.reactiveorm.query.Expression;
 import io.reactiveorm.query.Order;
+import io.reactiveorm.relation.FetchPath;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,23 +26,39 @@ import reactor.core.publisher.Mono;
 /** An immutable query: a {@link SelectSpec} plus where to run it. */
 final class DefaultQuery<E> implements Query<E> {
 
+  /** How to run the query, besides what it selects. */
+  private record Options(int fetchSize, int windowSize, List<FetchPath<?>> paths) {}
+
+  private static final int DEFAULT_WINDOW = 1000;
+
   private final OrmContext context;
   private final ConnectionSource connections;
+  private final SessionState state;
   private final EntityModel<E> model;
   private final SelectSpec spec;
-  private final int fetchSize;
+  private final Options options;
 
-  DefaultQuery(OrmContext context, ConnectionSource connections, EntityModel<E> model,
-      SelectSpec spec, int fetchSize) {
+  DefaultQuery(OrmContext context, ConnectionSource connections, SessionState state,
+      EntityModel<E> model, SelectSpec spec) {
+    this(context, connections, state, model, spec, new Options(0, DEFAULT_WINDOW, List.of()));
+  }
+
+  private DefaultQuery(OrmContext context, ConnectionSource connections, SessionState state,
+      EntityModel<E> model, SelectSpec spec, Options options) {
     this.context = context;
     this.connections = connections;
+    this.state = state;
     this.model = model;
     this.spec = spec;
-    this.fetchSize = fetchSize;
+    this.options = options;
   }
 
   private DefaultQuery<E> with(SelectSpec newSpec) {
-    return new DefaultQuery<>(context, connections, model, newSpec, fetchSize);
+    return new DefaultQuery<>(context, connections, state, model, newSpec, options);
+  }
+
+  private DefaultQuery<E> with(Options newOptions) {
+    return new DefaultQuery<>(context, connections, state, model, spec, newOptions);
   }
 
   @Override
@@ -96,21 +113,65 @@ final class DefaultQuery<E> implements Query<E> {
     if (rows < 0) {
       throw new InvalidQueryException("fetchSize must be 0 or more, was " + rows);
     }
-    return new DefaultQuery<>(context, connections, model, spec, rows);
+    return with(new Options(rows, options.windowSize(), options.paths()));
+  }
+
+  @Override
+  public Query<E> with(List<FetchPath<E>> paths) {
+    List<FetchPath<?>> all = new ArrayList<>(options.paths());
+    all.addAll(paths);
+    FetchPlan.of(context, model, all);
+    return with(new Options(options.fetchSize(), options.windowSize(), List.copyOf(all)));
+  }
+
+  @Override
+  public Query<E> windowSize(int rows) {
+    if (rows < 1) {
+      throw new InvalidQueryException("windowSize must be at least 1, was " + rows);
+    }
+    return with(new Options(options.fetchSize(), rows, options.paths()));
   }
 
   @Override
   public Flux<E> list() {
     return Flux.defer(() -> {
-      SqlStatement sql = streaming(context.selects().select(spec, model));
-      return connections.use(connection -> context.executor()
-          .query(connection, sql, context.reader(model.type()), connections.inTransaction()));
+      FetchPlan plan = FetchPlan.of(context, model, options.paths());
+      boolean inTransaction = connections.inTransaction();
+      if (inTransaction && (!plan.isEmpty() || !model.relations().isEmpty())) {
+        // one connection: read each window whole before its relations query the connection
+        return new KeysetPages<>(this::rows, spec, model, options.windowSize())
+            .pages()
+            .concatMap(window -> plan.load(state.fetcher(), window, true)
+                .thenMany(Flux.fromIterable(window)), 1);
+      }
+      Flux<E> rows = rows(spec, true);
+      if (model.relations().isEmpty()) {
+        return rows;
+      }
+      // a window is emitted once read whole, so that a lazy load on its first entity already
+      // sees all its siblings
+      return rows.buffer(options.windowSize())
+          .concatMap(window -> plan.load(state.fetcher(), window, inTransaction)
+              .thenMany(Flux.fromIterable(window)), 1);
     });
+  }
+
+  /**
+   * The entities of {@code select}, tracked by the session; each window of them forms a sibling
+   * group, so a lazy load on one loads for the window.
+   */
+  private Flux<E> rows(SelectSpec select, boolean stream) {
+    SqlStatement base = context.selects().select(select, model);
+    SqlStatement sql = stream ? streaming(base) : base;
+    SiblingGroups groups = new SiblingGroups(options.windowSize());
+    return connections.use(connection -> context.executor()
+            .query(connection, sql, context.reader(model.type()), connections.inTransaction()))
+        .map(entity -> state.track(model, entity, groups.next()));
   }
 
   /** A fetch size keeps cancelling a long stream cheap; a short bounded read needs none. */
   private SqlStatement streaming(SqlStatement sql) {
-    int rows = fetchSize > 0 ? fetchSize : context.fetchSize();
+    int rows = options.fetchSize() > 0 ? options.fetchSize() : context.fetchSize();
     boolean shortRead = spec.limit() != null && spec.limit() <= rows;
     return rows == 0 || shortRead ? sql : sql.withFetchSize(rows);
   }
@@ -179,6 +240,7 @@ final class DefaultQuery<E> implements Query<E> {
       List<ProjectionReader.Slot> slots = selection.stream().map(this::slot).toList();
       ProjectionReader<P> reader = new ProjectionReader<>(recordType, slots);
       SqlStatement sql = streaming(context.selects().select(spec.select(selection), model));
+      // projections are values, not entities: no identity map, no relations
       return connections.use(connection -> context.executor()
           .query(connection, sql, reader, connections.inTransaction()));
     });

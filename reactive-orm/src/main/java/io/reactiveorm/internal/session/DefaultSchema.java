@@ -3,14 +3,21 @@ package io.reactiveorm.internal.session;
 import io.reactiveorm.Schema;
 import io.reactiveorm.internal.exec.ConnectionSource;
 import io.reactiveorm.internal.meta.EntityModel;
+import io.reactiveorm.internal.meta.RelationModel;
 import io.reactiveorm.internal.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Creates, drops and empties the registered entities' tables, one statement after another. */
+/**
+ * Creates, drops and empties the registered entities' tables, one statement after another:
+ * referenced tables before the tables that refer to them, join tables last; the reverse when
+ * removing.
+ */
 public final class DefaultSchema implements Schema {
 
   private final OrmContext context;
@@ -29,7 +36,11 @@ public final class DefaultSchema implements Schema {
   @Override
   public Mono<Void> drop() {
     List<String> statements = new ArrayList<>();
-    for (EntityModel<?> model : reversedModels()) {
+    List<EntityModel<?>> models = dependentsFirst();
+    for (EntityModel<?> model : models) {
+      statements.addAll(context.ddl().dropJoinTables(model));
+    }
+    for (EntityModel<?> model : models) {
       statements.add(context.ddl().drop(model));
     }
     return run(statements);
@@ -38,7 +49,13 @@ public final class DefaultSchema implements Schema {
   @Override
   public Mono<Void> truncate() {
     List<String> statements = new ArrayList<>();
-    for (EntityModel<?> model : reversedModels()) {
+    List<EntityModel<?>> models = dependentsFirst();
+    for (EntityModel<?> model : models) {
+      for (String joinTable : context.ddl().joinTableNames(model)) {
+        statements.add("DELETE FROM " + context.dialect().quote(joinTable));
+      }
+    }
+    for (EntityModel<?> model : models) {
       statements.add("DELETE FROM " + context.dialect().quote(model.table()));
     }
     return run(statements);
@@ -47,15 +64,41 @@ public final class DefaultSchema implements Schema {
   @Override
   public List<String> createStatements() {
     List<String> statements = new ArrayList<>();
-    for (EntityModel<?> model : context.models()) {
-      statements.addAll(context.ddl().create(model));
+    List<EntityModel<?>> models = referencedFirst();
+    for (EntityModel<?> model : models) {
+      statements.addAll(context.ddl().create(model, context::model));
+    }
+    for (EntityModel<?> model : models) {
+      statements.addAll(context.ddl().createJoinTables(model, context::model));
     }
     return statements;
   }
 
-  /** Dependents are registered after what they depend on, so they go first when removing. */
-  private List<EntityModel<?>> reversedModels() {
-    List<EntityModel<?>> models = new ArrayList<>(context.models());
+  /** Models ordered so that every foreign key points at a table created before it. */
+  private List<EntityModel<?>> referencedFirst() {
+    Set<EntityModel<?>> ordered = new LinkedHashSet<>();
+    for (EntityModel<?> model : context.models()) {
+      visit(model, ordered, new LinkedHashSet<>());
+    }
+    return new ArrayList<>(ordered);
+  }
+
+  private void visit(EntityModel<?> model, Set<EntityModel<?>> ordered,
+      Set<EntityModel<?>> visiting) {
+    if (ordered.contains(model) || !visiting.add(model)) {
+      return;
+    }
+    for (RelationModel relation : model.relations()) {
+      if (relation.kind() == RelationModel.Kind.TO_ONE_OWNER
+          && relation.targetType() != model.type()) {
+        visit(context.model(relation.targetType()), ordered, visiting);
+      }
+    }
+    ordered.add(model);
+  }
+
+  private List<EntityModel<?>> dependentsFirst() {
+    List<EntityModel<?>> models = referencedFirst();
     Collections.reverse(models);
     return models;
   }

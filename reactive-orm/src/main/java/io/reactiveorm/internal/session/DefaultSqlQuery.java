@@ -21,13 +21,16 @@ final class DefaultSqlQuery implements SqlQuery {
 
   private final OrmContext context;
   private final ConnectionSource connections;
+  private final SessionState state;
   private final NamedParameters parameters;
   private final Object[] values;
   private final boolean[] bound;
 
-  DefaultSqlQuery(OrmContext context, ConnectionSource connections, NamedParameters parameters) {
+  DefaultSqlQuery(OrmContext context, ConnectionSource connections, SessionState state,
+      NamedParameters parameters) {
     this.context = context;
     this.connections = connections;
+    this.state = state;
     this.parameters = parameters;
     this.values = new Object[parameters.names().size()];
     this.bound = new boolean[values.length];
@@ -77,8 +80,10 @@ final class DefaultSqlQuery implements SqlQuery {
     return Flux.defer(() -> {
       SqlStatement sql = statement();
       var model = context.model(entityType);
+      var group = new io.reactiveorm.internal.relation.SiblingGroup();
       return connections.use(connection -> context.executor().query(connection, sql,
-          new NamedEntityReader<>(model), connections.inTransaction()));
+              new NamedEntityReader<>(model), connections.inTransaction()))
+          .map(entity -> state.track(model, entity, group));
     });
   }
 

@@ -1,6 +1,9 @@
 package io.reactiveorm.internal.session;
 
 import io.reactiveorm.MappingException;
+import io.reactiveorm.NPlusOneMode;
+import io.reactiveorm.internal.meta.RelationLinker;
+import io.reactiveorm.internal.sql.RelationSql;
 import io.reactiveorm.internal.exec.EntityReader;
 import io.reactiveorm.internal.exec.StatementExecutor;
 import io.reactiveorm.internal.meta.EntityModel;
@@ -29,9 +32,12 @@ public final class OrmContext {
   private final DdlRenderer ddl;
   private final EntityValidator validator;
   private final int fetchSize;
+  private final RelationSql relationSql;
+  private final int relationChunkSize;
+  private final NPlusOneMode nPlusOneMode;
 
   public OrmContext(Dialect dialect, List<Class<?>> entities, StatementListener listener,
-      boolean logBindValues, int fetchSize) {
+      boolean logBindValues, int fetchSize, int relationChunkSize, NPlusOneMode nPlusOneMode) {
     this.dialect = dialect;
     ModelReader reader = new ModelReader(dialect);
     for (Class<?> type : entities) {
@@ -40,12 +46,16 @@ public final class OrmContext {
       readers.put(type, new EntityReader<>(model));
     }
     checkTablesAreDistinct();
+    RelationLinker.link(models);
     this.executor = new StatementExecutor(dialect, listener, logBindValues);
     this.selects = new SelectRenderer(dialect);
     this.writes = new WriteRenderer(dialect);
     this.ddl = new DdlRenderer(dialect);
     this.validator = new EntityValidator(BeanValidation.createIfAvailable());
     this.fetchSize = fetchSize;
+    this.relationSql = new RelationSql(dialect, selects);
+    this.relationChunkSize = relationChunkSize;
+    this.nPlusOneMode = nPlusOneMode;
   }
 
   private void checkTablesAreDistinct() {
@@ -106,5 +116,18 @@ public final class OrmContext {
 
   public int fetchSize() {
     return fetchSize;
+  }
+
+  public RelationSql relationSql() {
+    return relationSql;
+  }
+
+  /** The most keys one relation-loading statement carries. */
+  public int relationChunkSize() {
+    return relationChunkSize;
+  }
+
+  public NPlusOneMode nPlusOneMode() {
+    return nPlusOneMode;
   }
 }

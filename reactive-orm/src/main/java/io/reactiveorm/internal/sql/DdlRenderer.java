@@ -3,12 +3,15 @@ package io.reactiveorm.internal.sql;
 import io.reactiveorm.MappingException;
 import io.reactiveorm.internal.meta.EntityModel;
 import io.reactiveorm.internal.meta.PropertyModel;
+import io.reactiveorm.internal.meta.RelationModel;
+import io.reactiveorm.internal.meta.RelationModel.JoinTable;
 import io.reactiveorm.spi.Dialect;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Renders the DDL of an entity: its table, unique constraints and indexes. */
@@ -20,10 +23,20 @@ public final class DdlRenderer {
     this.dialect = dialect;
   }
 
-  /** CREATE TABLE and CREATE INDEX statements, each doing nothing if the object exists. */
-  public List<String> create(EntityModel<?> model) {
+  /**
+   * CREATE TABLE and CREATE INDEX statements, each doing nothing if the object exists; {@code
+   * models} finds the targets of foreign keys.
+   */
+  public List<String> create(EntityModel<?> model, Function<Class<?>, EntityModel<?>> models) {
     List<String> statements = new ArrayList<>();
-    statements.add(createTable(model));
+    statements.add(createTable(model, models));
+    for (RelationModel relation : model.relations()) {
+      if (relation.kind() == RelationModel.Kind.TO_ONE_OWNER && !relation.foreignKey().column().unique()) {
+        String column = relation.foreignKey().columnName();
+        statements.add(dialect.createIndex(dialect.quote("ix_" + model.table() + "_" + column),
+            dialect.quote(model.table()), dialect.quote(column), false));
+      }
+    }
     Table table = model.type().getAnnotation(Table.class);
     if (table != null) {
       for (Index index : table.indexes()) {
@@ -37,12 +50,77 @@ public final class DdlRenderer {
     return dialect.dropTable(dialect.quote(model.table()));
   }
 
-  private String createTable(EntityModel<?> model) {
+  /** The join tables this entity's many-to-many relations own. */
+  public List<String> createJoinTables(EntityModel<?> model,
+      Function<Class<?>, EntityModel<?>> models) {
+    List<String> statements = new ArrayList<>();
+    for (RelationModel relation : model.relations()) {
+      if (relation.kind() != RelationModel.Kind.MANY_TO_MANY || !relation.ownsJoinTable()) {
+        continue;
+      }
+      JoinTable join = relation.joinTable();
+      EntityModel<?> target = models.apply(relation.targetType());
+      PropertyModel ownerId = model.id();
+      PropertyModel targetId = target.id();
+      String table = dialect.quote(join.name());
+      statements.add(dialect.createTableIfNotExists() + table + " ("
+          + dialect.quote(join.ownerColumn()) + " " + keyType(ownerId) + " NOT NULL, "
+          + dialect.quote(join.targetColumn()) + " " + keyType(targetId) + " NOT NULL, "
+          + "PRIMARY KEY (" + dialect.quote(join.ownerColumn()) + ", "
+          + dialect.quote(join.targetColumn()) + "), "
+          + foreignKey(join.name(), join.ownerColumn(), model) + ", "
+          + foreignKey(join.name(), join.targetColumn(), target) + ")");
+      statements.add(dialect.createIndex(dialect.quote("ix_" + join.name() + "_"
+          + join.targetColumn()), table, dialect.quote(join.targetColumn()), false));
+    }
+    return statements;
+  }
+
+  /** DROP TABLE of the join tables this entity owns. */
+  public List<String> dropJoinTables(EntityModel<?> model) {
+    List<String> statements = new ArrayList<>();
+    for (RelationModel relation : model.relations()) {
+      if (relation.kind() == RelationModel.Kind.MANY_TO_MANY && relation.ownsJoinTable()) {
+        statements.add(dialect.dropTable(dialect.quote(relation.joinTable().name())));
+      }
+    }
+    return statements;
+  }
+
+  /** The join tables this entity owns, for emptying. */
+  public List<String> joinTableNames(EntityModel<?> model) {
+    List<String> names = new ArrayList<>();
+    for (RelationModel relation : model.relations()) {
+      if (relation.kind() == RelationModel.Kind.MANY_TO_MANY && relation.ownsJoinTable()) {
+        names.add(relation.joinTable().name());
+      }
+    }
+    return names;
+  }
+
+  private String keyType(PropertyModel id) {
+    var column = id.column();
+    return dialect.typeName(column.sqlType(), column.length(), column.precision(), column.scale());
+  }
+
+  private String foreignKey(String table, String column, EntityModel<?> target) {
+    return "CONSTRAINT " + dialect.quote("fk_" + table + "_" + column) + " FOREIGN KEY ("
+        + dialect.quote(column) + ") REFERENCES " + dialect.quote(target.table()) + " ("
+        + dialect.quote(target.id().columnName()) + ")";
+  }
+
+  private String createTable(EntityModel<?> model, Function<Class<?>, EntityModel<?>> models) {
     StringBuilder sql = new StringBuilder(dialect.createTableIfNotExists())
         .append(dialect.quote(model.table())).append(" (");
     List<PropertyModel> properties = model.properties();
     for (int i = 0; i < properties.size(); i++) {
       sql.append(i == 0 ? "" : ", ").append(columnDefinition(properties.get(i)));
+    }
+    for (RelationModel relation : model.relations()) {
+      if (relation.kind() == RelationModel.Kind.TO_ONE_OWNER) {
+        sql.append(", ").append(foreignKey(model.table(), relation.foreignKey().columnName(),
+            models.apply(relation.targetType())));
+      }
     }
     for (PropertyModel property : properties) {
       if (property.column().unique() && !property.isId()) {

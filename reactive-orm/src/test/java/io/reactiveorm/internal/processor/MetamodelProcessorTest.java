@@ -7,6 +7,7 @@ import io.reactiveorm.query.Column;
 import io.reactiveorm.query.ComparableColumn;
 import io.reactiveorm.query.NumberColumn;
 import io.reactiveorm.query.StringColumn;
+import io.reactiveorm.relation.Relation;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -75,6 +76,64 @@ class MetamodelProcessorTest {
         static int instances;
         transient String sessionToken;
         @Transient String displayName;
+      }
+      """);
+
+  /** Entities related to each other: User has a Role and Posts, a Post has Tags. */
+  private static final Source ROLE = new Source("com.acme.Role", """
+      package com.acme;
+
+      import io.reactiveorm.relation.RefList;
+      import jakarta.persistence.Entity;
+      import jakarta.persistence.OneToMany;
+
+      @Entity
+      public class Role {
+        String name;
+        @OneToMany(mappedBy = "role") RefList<Member> members = RefList.empty();
+      }
+      """);
+
+  private static final Source MEMBER = new Source("com.acme.Member", """
+      package com.acme;
+
+      import io.reactiveorm.relation.Ref;
+      import io.reactiveorm.relation.RefList;
+      import jakarta.persistence.Entity;
+      import jakarta.persistence.ManyToOne;
+      import jakarta.persistence.OneToMany;
+
+      @Entity
+      public class Member {
+        String name;
+        @ManyToOne Ref<Role> role = Ref.empty();
+        @OneToMany(mappedBy = "author") RefList<Post> posts = RefList.empty();
+      }
+      """);
+
+  private static final Source POST = new Source("com.acme.Post", """
+      package com.acme;
+
+      import io.reactiveorm.relation.Ref;
+      import io.reactiveorm.relation.RefList;
+      import jakarta.persistence.Entity;
+      import jakarta.persistence.ManyToMany;
+      import jakarta.persistence.ManyToOne;
+
+      @Entity
+      public class Post {
+        String title;
+        @ManyToOne Ref<Member> author = Ref.empty();
+        @ManyToMany RefList<Tag> tags = RefList.empty();
+      }
+      """);
+
+  private static final Source TAG = new Source("com.acme.Tag", """
+      package com.acme;
+
+      @jakarta.persistence.Entity
+      public class Tag {
+        String label;
       }
       """);
 
@@ -270,6 +329,163 @@ class MetamodelProcessorTest {
   }
 
   @Test
+  void generatesARelationConstantPerRefAndRefListField() throws Exception {
+    Compilation compilation = compile(ROLE, MEMBER, POST, TAG);
+
+    // -Xlint:all is on: the generated code must compile without a single warning.
+    assertThat(compilation.problems()).isEmpty();
+    try (URLClassLoader loader = compilation.classLoader()) {
+      Class<?> member = loader.loadClass("com.acme.Member");
+      Class<?> role = loader.loadClass("com.acme.Role");
+      Class<?> post = loader.loadClass("com.acme.Post");
+      Class<?> tag = loader.loadClass("com.acme.Tag");
+
+      Class<?> memberModel = loader.loadClass("com.acme.Member_");
+      assertThat(constantNames(memberModel)).containsExactlyInAnyOrder("name", "role", "posts");
+      assertColumn(memberModel, "name", StringColumn.class, member, String.class);
+      assertRelation(memberModel, "role", member, role);
+      assertRelation(memberModel, "posts", member, post);
+
+      Class<?> postModel = loader.loadClass("com.acme.Post_");
+      assertThat(constantNames(postModel)).containsExactlyInAnyOrder("title", "author", "tags");
+      assertRelation(postModel, "author", post, member);
+      assertRelation(postModel, "tags", post, tag);
+
+      assertRelation(loader.loadClass("com.acme.Role_"), "members", role, member);
+    }
+    assertThat(compilation.generatedSource("com.acme.Member_"))
+        .contains("import io.reactiveorm.relation.Relation;")
+        .contains("public static final Relation<Member, com.acme.Role> role =\n"
+            + "      Relation.of(Member.class, \"role\", com.acme.Role.class);");
+  }
+
+  @Test
+  void relationConstantsLetTheCompilerCheckFetchPaths() throws Exception {
+    Source validPaths = fetches(
+        "io.reactiveorm.Query<Member> query(io.reactiveorm.Query<Member> query) {\n"
+            + "    return query.with(Member_.posts.then(Post_.tags));\n"
+            + "  }\n"
+            + "  FetchPath<Member> path() {\n"
+            + "    return Member_.posts.then(Post_.author.then(Member_.role));\n"
+            + "  }");
+    Compilation valid = compile(ROLE, MEMBER, POST, TAG, validPaths);
+    assertThat(valid.succeeded()).isTrue();
+    assertThat(valid.errors()).isEmpty();
+
+    // Role_.members starts at Role, but Member_.posts loads Posts.
+    Source wrongSource = fetches(
+        "FetchPath<Member> path() {\n"
+            + "    return Member_.posts.then(Role_.members);\n"
+            + "  }");
+    Compilation invalid = compile(ROLE, MEMBER, POST, TAG, wrongSource);
+
+    assertThat(invalid.succeeded()).isFalse();
+    assertThat(invalid.errors()).singleElement().satisfies(error -> {
+      assertThat(error.getSource().getName()).endsWith("Fetches.java");
+      assertThat(error.getLineNumber()).isEqualTo(wrongSource.lineOf("Role_.members"));
+      assertThat(error.getMessage(Locale.ENGLISH))
+          .contains("FetchPath<com.acme.Post>");
+    });
+  }
+
+  @Test
+  void resolvesRelationTargetsOfMappedSuperclassesAndWarnsWhenThereIsNone() throws Exception {
+    Source owned = new Source("com.acme.Owned", """
+        package com.acme;
+
+        @jakarta.persistence.MappedSuperclass
+        public abstract class Owned<O> {
+          @jakarta.persistence.ManyToOne io.reactiveorm.relation.Ref<O> owner;
+        }
+        """);
+    Source account = new Source("com.acme.Account", """
+        package com.acme;
+
+        import io.reactiveorm.relation.FetchPath;
+        import io.reactiveorm.relation.Ref;
+        import io.reactiveorm.relation.RefList;
+
+        @jakarta.persistence.Entity
+        public class Account extends Owned<Role> {
+          String name;
+          @SuppressWarnings("rawtypes") Ref untyped;
+          RefList<? extends Tag> wildcard;
+          FetchPath<Account> notARelation;
+        }
+        """);
+    Source orphan = new Source("com.acme.Orphan", """
+        package com.acme;
+
+        @jakarta.persistence.Entity
+        @SuppressWarnings("rawtypes")
+        public class Orphan extends Owned {
+          String name;
+        }
+        """);
+
+    Compilation compilation = compile(ROLE, MEMBER, POST, TAG, owned, account, orphan);
+
+    assertThat(compilation.succeeded()).isTrue();
+    assertThat(compilation.warnings()).satisfiesExactlyInAnyOrder(
+        warning -> assertThat(warning).contains("com.acme.Account", "field untyped", "raw Ref"),
+        warning -> assertThat(warning)
+            .contains("com.acme.Account", "field wildcard", "? extends com.acme.Tag"),
+        warning -> assertThat(warning).contains("com.acme.Orphan", "field owner", "raw Ref"));
+    try (URLClassLoader loader = compilation.classLoader()) {
+      Class<?> accountModel = loader.loadClass("com.acme.Account_");
+      assertThat(constantNames(accountModel)).containsExactlyInAnyOrder("owner", "name");
+      assertRelation(accountModel, "owner", loader.loadClass("com.acme.Account"),
+          loader.loadClass("com.acme.Role"));
+      assertThat(constantNames(loader.loadClass("com.acme.Orphan_"))).containsExactly("name");
+    }
+  }
+
+  @Test
+  void keepsRelationConstantsFromObscuringOrHidingTheNamesTheyUse() throws Exception {
+    Source namedRelation = new Source("com.acme.Relation", """
+        package com.acme;
+
+        @jakarta.persistence.Entity
+        public class Relation {
+          @jakarta.persistence.ManyToOne io.reactiveorm.relation.Ref<Role> role;
+        }
+        """);
+    Source relationField = new Source("com.acme.Grant", """
+        package com.acme;
+
+        @jakarta.persistence.Entity
+        public class Grant {
+          @jakarta.persistence.ManyToOne io.reactiveorm.relation.Ref<Role> Relation;
+        }
+        """);
+    Source packageField = new Source("com.acme.Badge", """
+        package com.acme;
+
+        @jakarta.persistence.Entity
+        public class Badge {
+          @jakarta.persistence.ManyToOne io.reactiveorm.relation.Ref<Role> com;
+        }
+        """);
+
+    Compilation compilation =
+        compile(ROLE, MEMBER, POST, TAG, namedRelation, relationField, packageField);
+
+    assertThat(compilation.succeeded()).isTrue();
+    assertThat(compilation.warnings()).satisfiesExactlyInAnyOrder(
+        warning -> assertThat(warning).contains("com.acme.Grant", "rename field Relation"),
+        warning -> assertThat(warning).contains("com.acme.Badge", "rename field com"));
+    try (URLClassLoader loader = compilation.classLoader()) {
+      // The import of io.reactiveorm.relation.Relation would hide the entity: it is qualified.
+      assertRelation(loader.loadClass("com.acme.Relation_"), "role",
+          loader.loadClass("com.acme.Relation"), loader.loadClass("com.acme.Role"));
+      assertThat(compilation.generatedSource("com.acme.Relation_"))
+          .contains("Relation<com.acme.Relation, com.acme.Role> role");
+    }
+    assertThat(compilation.generatedFiles()).map(file -> file.getFileName().toString())
+        .doesNotContain("Grant_.java", "Badge_.java");
+  }
+
+  @Test
   void reportsWhatItCannotGenerateInsteadOfFailing() throws Exception {
     Source outer = new Source("com.acme.Holder", """
         package com.acme;
@@ -321,6 +537,25 @@ class MetamodelProcessorTest {
     assertThat(column.javaType()).isEqualTo(valueType);
   }
 
+  private static void assertRelation(Class<?> metamodel, String name, Class<?> entity,
+      Class<?> target) throws ReflectiveOperationException {
+    Field constant = metamodel.getDeclaredField(name);
+    int modifiers = constant.getModifiers();
+    assertThat(Modifier.isPublic(modifiers) && Modifier.isStatic(modifiers)
+        && Modifier.isFinal(modifiers)).as("%s is public static final", name).isTrue();
+
+    // The declared type is what the compiler checks fetch paths against.
+    ParameterizedType declaredType = (ParameterizedType) constant.getGenericType();
+    assertThat(declaredType.getRawType()).as("class of %s", name).isEqualTo(Relation.class);
+    assertThat(declaredType.getActualTypeArguments()).as("type arguments of %s", name)
+        .containsExactly(entity, target);
+
+    Relation<?, ?> relation = (Relation<?, ?>) constant.get(null);
+    assertThat(relation.field()).isEqualTo(name);
+    assertThat(relation.entityType()).isEqualTo(entity);
+    assertThat(relation.targetType()).isEqualTo(target);
+  }
+
   private static Type valueTypeOf(Field constant) {
     return ((ParameterizedType) constant.getGenericType()).getActualTypeArguments()[1];
   }
@@ -342,6 +577,18 @@ class MetamodelProcessorTest {
           }
         }
         """.formatted(condition));
+  }
+
+  private static Source fetches(String members) {
+    return new Source("com.acme.Fetches", """
+        package com.acme;
+
+        import io.reactiveorm.relation.FetchPath;
+
+        class Fetches {
+          %s
+        }
+        """.formatted(members));
   }
 
   /** Compiles the sources with the processor, into a fresh directory under the test's. */

@@ -1,0 +1,109 @@
+package io.reactiveorm.internal.relation;
+
+import io.reactiveorm.RelationNotLoadedException;
+import io.reactiveorm.relation.Ref;
+import reactor.core.publisher.Mono;
+
+/** The implementation of {@link Ref}: the foreign key, the target once loaded, and its loader. */
+public final class ToOneHandle<T> implements Ref<T> {
+
+  private volatile Object id;
+  private volatile T target;
+  private volatile boolean loaded;
+  private volatile Object owner;
+  private volatile LazyLoader loader;
+  private volatile String name = "(unattached)";
+  private volatile boolean inverse;
+
+  public ToOneHandle(Object id, T target, boolean loaded) {
+    this.id = id;
+    this.target = target;
+    this.loaded = loaded;
+  }
+
+  @Override
+  public Mono<T> load() {
+    LazyLoader currentLoader = loader;
+    if (!needsLoad() || currentLoader == null) {
+      return Mono.defer(() -> {
+        if (!needsLoad()) {
+          return Mono.justOrEmpty(target);
+        }
+        return Mono.error(new RelationNotLoadedException(name + " (this entity was not read"
+            + " through a session, so nothing can load it)"));
+      });
+    }
+    // asked for here, at assembly, so that the loader sees the application's stack
+    Mono<Void> pending = currentLoader.load(owner);
+    return Mono.defer(() -> loaded ? Mono.justOrEmpty(target)
+        : pending.then(Mono.fromSupplier(() -> target)));
+  }
+
+  @Override
+  public T get() {
+    if (needsLoad()) {
+      throw new RelationNotLoadedException(name);
+    }
+    return target;
+  }
+
+  @Override
+  public boolean isLoaded() {
+    return !needsLoad();
+  }
+
+  @Override
+  public Object id() {
+    T current = target;
+    return current != null ? EntityIds.idOf(current) : id;
+  }
+
+  /** The target as set, for computing the foreign key from its id. */
+  public T target() {
+    return target;
+  }
+
+  @Override
+  public void set(T newTarget) {
+    this.target = newTarget;
+    this.loaded = true;
+    this.id = null;
+  }
+
+  /** Records the loaded target (or none). */
+  public void resolve(T loadedTarget) {
+    this.target = loadedTarget;
+    this.loaded = true;
+  }
+
+  /** Sets the key read from the row. */
+  public void key(Object key) {
+    this.id = key;
+  }
+
+  /**
+   * Attaches the handle to its owner and a session's loader. The inverse side of a one-to-one
+   * has no key of its own, so when read from the database it must always be loaded.
+   */
+  public void attach(Object ownerEntity, LazyLoader lazyLoader, String relationName,
+      boolean inverseSide, boolean fromDatabase) {
+    this.owner = ownerEntity;
+    this.loader = lazyLoader;
+    this.name = relationName;
+    this.inverse = inverseSide;
+    if (inverseSide && fromDatabase) {
+      this.loaded = false;
+      this.target = null;
+    }
+  }
+
+  /** Whether a load is needed to know the target. */
+  public boolean needsLoad() {
+    return !loaded && (inverse || id != null);
+  }
+
+  @Override
+  public String toString() {
+    return loaded ? "Ref[" + target + "]" : "Ref[id=" + id + ", not loaded]";
+  }
+}

@@ -1,0 +1,58 @@
+package io.reactiveorm.internal.session;
+
+import io.reactiveorm.InvalidQueryException;
+import io.reactiveorm.internal.meta.EntityModel;
+import io.reactiveorm.internal.meta.RelationModel;
+import io.reactiveorm.relation.FetchPath;
+import io.reactiveorm.relation.Relation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The relations a query asked for, as a tree: one batched load per relation and level. Relations
+ * of one level load concurrently on separate pooled connections, or one after another inside a
+ * transaction, whose single connection can serve only one statement at a time.
+ */
+final class FetchPlan {
+
+  private final Map<RelationModel, FetchPlan> children = new LinkedHashMap<>();
+
+  static FetchPlan of(OrmContext context, EntityModel<?> root, List<FetchPath<?>> paths) {
+    FetchPlan plan = new FetchPlan();
+    for (FetchPath<?> path : paths) {
+      FetchPlan level = plan;
+      EntityModel<?> model = root;
+      for (Relation<?, ?> step : path.steps()) {
+        if (step.entityType() != model.type()) {
+          throw new InvalidQueryException("Cannot load " + step + " from " + model.name()
+              + ": the path must continue from " + model.name() + "'s relations");
+        }
+        RelationModel relation = model.relation(step.field());
+        level = level.children.computeIfAbsent(relation, key -> new FetchPlan());
+        model = context.model(relation.targetType());
+      }
+    }
+    return plan;
+  }
+
+  boolean isEmpty() {
+    return children.isEmpty();
+  }
+
+  /** Loads every relation of the plan for {@code owners}, level by level. */
+  Mono<Void> load(RelationFetcher fetcher, List<?> owners, boolean sequential) {
+    if (owners.isEmpty() || children.isEmpty()) {
+      return Mono.empty();
+    }
+    List<Mono<Void>> loads = new ArrayList<>();
+    for (Map.Entry<RelationModel, FetchPlan> child : children.entrySet()) {
+      loads.add(fetcher.fetch(child.getKey(), owners)
+          .flatMap(targets -> child.getValue().load(fetcher, targets, sequential)));
+    }
+    return sequential ? Flux.concat(loads).then() : Flux.merge(loads).then();
+  }
+}

@@ -1,0 +1,85 @@
+package io.reactiveorm.internal.session;
+
+import io.reactiveorm.InvalidQueryException;
+import io.reactiveorm.internal.meta.EntityModel;
+import io.reactiveorm.internal.meta.PropertyModel;
+import io.reactiveorm.internal.sql.ConditionRenderer;
+import io.reactiveorm.internal.sql.SelectSpec;
+import io.reactiveorm.query.Column;
+import io.reactiveorm.query.Order;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+import reactor.core.publisher.Flux;
+
+/**
+ * Reads a query in pages of {@code window} rows, each page read whole, the next one starting
+ * after the last key of the previous (keyset pagination, ordered by the query's keys and then the
+ * id). Inside a transaction this leaves the connection free between pages for relation loads.
+ * The query's limit and offset apply to the rows as a whole.
+ */
+final class KeysetPages<E> {
+
+  private final BiFunction<SelectSpec, Boolean, Flux<E>> rows;
+  private final SelectSpec spec;
+  private final EntityModel<E> model;
+  private final int window;
+  private final List<PropertyModel> keys = new ArrayList<>();
+  private final List<Order> orders = new ArrayList<>();
+
+  KeysetPages(BiFunction<SelectSpec, Boolean, Flux<E>> rows, SelectSpec spec,
+      EntityModel<E> model, int window) {
+    this.rows = rows;
+    this.spec = spec;
+    this.model = model;
+    this.window = window;
+    for (Order order : spec.orders()) {
+      if (!(order.expression() instanceof Column<?, ?> column)) {
+        throw new InvalidQueryException("Reading " + model.name() + " with relations in a"
+            + " transaction pages by its sort keys, which must be columns, not "
+            + order.expression());
+      }
+      keys.add(ConditionRenderer.property(column, model));
+      orders.add(order);
+    }
+    boolean endsWithId = !keys.isEmpty() && keys.get(keys.size() - 1).isId();
+    if (!endsWithId && spec.after() == null) {
+      keys.add(model.id());
+      orders.add(Column.of(model.type(), model.id().field(), model.id().javaType()).asc());
+    }
+  }
+
+  Flux<List<E>> pages() {
+    return page(spec.orders(orders), spec.limit());
+  }
+
+  private Flux<List<E>> page(SelectSpec current, Long remaining) {
+    long size = remaining == null ? window : Math.min(window, remaining);
+    if (size <= 0) {
+      return Flux.empty();
+    }
+    return rows.apply(current.limit(size), false).collectList().flatMapMany(page -> {
+      Flux<List<E>> emitted = page.isEmpty() ? Flux.empty() : Flux.just(page);
+      if (page.size() < size) {
+        return emitted;
+      }
+      Long left = remaining == null ? null : remaining - page.size();
+      SelectSpec next = current.offset(null).after(keyOf(page.get(page.size() - 1)));
+      return emitted.concatWith(Flux.defer(() -> page(next, left)));
+    });
+  }
+
+  private List<Object> keyOf(E entity) {
+    List<Object> values = new ArrayList<>(keys.size());
+    for (PropertyModel key : keys) {
+      Object value = key.get(entity);
+      if (value == null) {
+        throw new InvalidQueryException("Cannot page " + model.name() + " by "
+            + key.field() + " in a transaction: it is null in some rows; order by non-null"
+            + " columns (the id is added last)");
+      }
+      values.add(value);
+    }
+    return values;
+  }
+}

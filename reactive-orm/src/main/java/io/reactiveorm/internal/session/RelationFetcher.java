@@ -1,0 +1,162 @@
+package io.reactiveorm.internal.session;
+
+import io.reactiveorm.internal.exec.ConnectionSource;
+import io.reactiveorm.internal.exec.OffsetEntityReader;
+import io.reactiveorm.internal.meta.EntityModel;
+import io.reactiveorm.internal.meta.PropertyModel;
+import io.reactiveorm.internal.meta.RelationModel;
+import io.reactiveorm.internal.relation.SiblingGroup;
+import io.reactiveorm.internal.relation.ToManyHandle;
+import io.reactiveorm.internal.relation.ToOneHandle;
+import io.reactiveorm.internal.sql.SqlStatement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Loads one relation for many owners with one statement per chunk of keys, resolves every
+ * owner's handle, and emits the related entities (for the next level of a fetch path). Targets
+ * already in the session are not read again.
+ */
+final class RelationFetcher {
+
+  private final OrmContext context;
+  private final ConnectionSource connections;
+  private final SessionState state;
+
+  RelationFetcher(OrmContext context, ConnectionSource connections, SessionState state) {
+    this.context = context;
+    this.connections = connections;
+    this.state = state;
+  }
+
+  /** Loads {@code relation} for {@code owners}; emits the distinct related entities. */
+  Mono<List<Object>> fetch(RelationModel relation, List<?> owners) {
+    return switch (relation.kind()) {
+      case TO_ONE_OWNER -> toOne(relation, owners);
+      case TO_ONE_INVERSE, ONE_TO_MANY -> byInverseKey(relation, owners);
+      case MANY_TO_MANY -> throughJoinTable(relation, owners);
+    };
+  }
+
+  @SuppressWarnings("unchecked")
+  private Mono<List<Object>> toOne(RelationModel relation, List<?> owners) {
+    EntityModel<Object> target = (EntityModel<Object>) context.model(relation.targetType());
+    Map<Object, Object> byId = new HashMap<>();
+    Set<Object> missing = new LinkedHashSet<>();
+    for (Object owner : owners) {
+      Object key = relation.foreignKey().get(owner);
+      if (key != null && !byId.containsKey(key)) {
+        Object known = state.known(target.type(), key);
+        if (known != null) {
+          byId.put(key, known);
+        } else {
+          missing.add(key);
+        }
+      }
+    }
+    return read(target, target.id(), new ArrayList<>(missing))
+        .doOnNext(entity -> byId.put(target.id().get(entity), entity))
+        .then(Mono.fromSupplier(() -> {
+          for (Object owner : owners) {
+            Object key = relation.foreignKey().get(owner);
+            ((ToOneHandle<Object>) relation.handle(owner)).resolve(key == null ? null
+                : byId.get(key));
+          }
+          return List.copyOf(new LinkedHashSet<>(byId.values()));
+        }));
+  }
+
+  @SuppressWarnings("unchecked")
+  private Mono<List<Object>> byInverseKey(RelationModel relation, List<?> owners) {
+    EntityModel<Object> target = (EntityModel<Object>) context.model(relation.targetType());
+    EntityModel<?> ownerModel = context.model(relation.ownerType());
+    PropertyModel key = relation.inverseForeignKey();
+    List<Object> ownerIds = distinctIds(ownerModel, owners);
+    Map<Object, List<Object>> byOwner = new HashMap<>();
+    List<Object> all = new ArrayList<>();
+    return read(target, key, ownerIds)
+        .doOnNext(child -> {
+          all.add(child);
+          byOwner.computeIfAbsent(key.get(child), k -> new ArrayList<>()).add(child);
+        })
+        .then(Mono.fromSupplier(() -> {
+          for (Object owner : owners) {
+            List<Object> children = byOwner.getOrDefault(ownerModel.id().get(owner), List.of());
+            resolve(relation, owner, children);
+          }
+          return List.copyOf(all);
+        }));
+  }
+
+  @SuppressWarnings("unchecked")
+  private Mono<List<Object>> throughJoinTable(RelationModel relation, List<?> owners) {
+    EntityModel<Object> target = (EntityModel<Object>) context.model(relation.targetType());
+    EntityModel<?> ownerModel = context.model(relation.ownerType());
+    List<Object> ownerIds = distinctIds(ownerModel, owners);
+    Map<Object, List<Object>> byOwner = new HashMap<>();
+    Set<Object> all = new LinkedHashSet<>();
+    SiblingGroup group = new SiblingGroup();
+    OffsetEntityReader<Object> reader = new OffsetEntityReader<>(target, ownerModel.id());
+    List<SqlStatement> statements = chunks(ownerIds).stream()
+        .map(chunk -> context.relationSql().joinedTargets(target, relation.joinTable(),
+            ownerModel.id(), chunk))
+        .toList();
+    return connections.use(connection -> Flux.fromIterable(statements).concatMap(sql ->
+            context.executor().query(connection, sql, reader, connections.inTransaction())))
+        .doOnNext(pair -> {
+          Object entity = state.track(target, pair[1], group);
+          all.add(entity);
+          byOwner.computeIfAbsent(pair[0], k -> new ArrayList<>()).add(entity);
+        })
+        .then(Mono.fromSupplier(() -> {
+          for (Object owner : owners) {
+            resolve(relation, owner,
+                byOwner.getOrDefault(ownerModel.id().get(owner), List.of()));
+          }
+          return List.copyOf(all);
+        }));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void resolve(RelationModel relation, Object owner, List<Object> targets) {
+    Object handle = relation.handle(owner);
+    if (relation.isToMany()) {
+      ((ToManyHandle<Object>) handle).resolve(targets);
+    } else {
+      ((ToOneHandle<Object>) handle).resolve(targets.isEmpty() ? null : targets.get(0));
+    }
+  }
+
+  /** Target rows whose {@code key} is one of {@code keys}, chunked, tracked by the session. */
+  private Flux<Object> read(EntityModel<Object> target, PropertyModel key, List<Object> keys) {
+    if (keys.isEmpty()) {
+      return Flux.empty();
+    }
+    SiblingGroup group = new SiblingGroup();
+    List<SqlStatement> statements = chunks(keys).stream()
+        .map(chunk -> context.relationSql().targetsWhereKeyIn(target, key, chunk))
+        .toList();
+    return connections.use(connection -> Flux.fromIterable(statements).concatMap(sql ->
+            context.executor().query(connection, sql, context.reader(target.type()),
+                connections.inTransaction())))
+        .map(entity -> state.track(target, entity, group));
+  }
+
+  private static List<Object> distinctIds(EntityModel<?> model, List<?> owners) {
+    Set<Object> ids = new LinkedHashSet<>();
+    for (Object owner : owners) {
+      ids.add(model.id().get(owner));
+    }
+    return new ArrayList<>(ids);
+  }
+
+  private List<List<Object>> chunks(List<Object> keys) {
+    return DefaultAsyncSession.chunks(keys, context.relationChunkSize());
+  }
+}
