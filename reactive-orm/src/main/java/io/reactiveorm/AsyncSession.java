@@ -1,5 +1,6 @@
 package io.reactiveorm;
 
+import io.reactiveorm.relation.Relation;
 import java.util.Collection;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -69,6 +70,19 @@ public interface AsyncSession {
    * <pre>{@code session.sql("SELECT * FROM users WHERE email = :email").bind("email", e).mapTo(User.class)}</pre>
    */
   SqlQuery sql(String sql);
+
+  /**
+   * Adds many-to-many links from {@code owner} to {@code targets}, in one statement.
+   *
+   * <pre>{@code session.link(article, Article_.tags, List.of(java, reactive))}</pre>
+   */
+  <E, T> Mono<Void> link(E owner, Relation<E, T> relation, Collection<? extends T> targets);
+
+  /** Removes many-to-many links from {@code owner} to {@code targets}, in one statement. */
+  <E, T> Mono<Void> unlink(E owner, Relation<E, T> relation, Collection<? extends T> targets);
+
+  /** Makes {@code targets} the only links of {@code owner}: two statements, one transaction. */
+  <E, T> Mono<Void> replace(E owner, Relation<E, T> relation, Collection<? extends T> targets);
 
   /** Whether this session's statements run inside an explicit transaction. */
   boolean inTransaction();

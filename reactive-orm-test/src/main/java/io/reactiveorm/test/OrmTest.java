@@ -46,6 +46,12 @@ public @interface OrmTest {
   /** The entity classes the test uses; their tables are created before the first test. */
   Class<?>[] entities();
 
+  /**
+   * Whether a relation loaded row by row fails the test with an {@code NPlusOneException}
+   * (default true: the kit exists to pin N+1 regressions). Set false to only log a warning.
+   */
+  boolean strictNPlusOne() default true;
+
   /** Whether each test must leave no pooled connection acquired (default true). */
   boolean checkConnectionLeaks() default true;
 }

@@ -1,5 +1,6 @@
 package io.reactiveorm.test.internal;
 
+import io.reactiveorm.NPlusOneMode;
 import io.reactiveorm.Orm;
 import io.reactiveorm.PoolStats;
 import io.reactiveorm.test.StatementRecorder;
@@ -20,9 +21,11 @@ public final class OrmHandle implements ExtensionContext.Store.CloseableResource
   private final StatementRecorder recorder = new StatementRecorder();
   private final Orm orm;
 
-  OrmHandle(TestDatabase database, List<Class<?>> entities) {
+  OrmHandle(TestDatabase database, List<Class<?>> entities, boolean strictNPlusOne) {
     this.database = database;
-    this.orm = Orm.builder().url(database.url()).entities(entities).listener(recorder).build();
+    this.orm = Orm.builder().url(database.url()).entities(entities).listener(recorder)
+        .nPlusOne(strictNPlusOne ? NPlusOneMode.STRICT : NPlusOneMode.WARN)
+        .build();
     // The JUnit thread is not a reactive thread: waiting here is allowed.
     orm.schema().drop().then(orm.schema().create()).block(SCHEMA_TIMEOUT);
   }

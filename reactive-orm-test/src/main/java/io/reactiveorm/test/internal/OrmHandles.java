@@ -65,7 +65,8 @@ public final class OrmHandles {
     ExtensionContext classContext = classContext(context);
     OrmTest settings = settings(context);
     OrmHandle handle = classContext.getStore(NAMESPACE).getOrComputeIfAbsent(
-        "orm:" + database.url(), key -> new OrmHandle(database, List.of(settings.entities())),
+        "orm:" + database.url(), key -> new OrmHandle(database, List.of(settings.entities()),
+            settings.strictNPlusOne()),
         OrmHandle.class);
     List<OrmHandle> used = context.getStore(NAMESPACE)
         .getOrComputeIfAbsent("used", key -> new ArrayList<OrmHandle>(), List.class);

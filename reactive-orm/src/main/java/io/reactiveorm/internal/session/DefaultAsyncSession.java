@@ -8,6 +8,8 @@ import io.reactiveorm.SqlQuery;
 import io.reactiveorm.internal.exec.ConnectionSource;
 import io.reactiveorm.internal.meta.EntityModel;
 import io.reactiveorm.internal.meta.PropertyModel;
+import io.reactiveorm.internal.meta.RelationModel;
+import io.reactiveorm.relation.Relation;
 import io.reactiveorm.internal.meta.UuidGenerator;
 import io.reactiveorm.internal.sql.SelectSpec;
 import io.reactiveorm.internal.sql.SqlStatement;
@@ -28,12 +30,14 @@ public final class DefaultAsyncSession implements AsyncSession {
   private final ConnectionSource connections;
   private final BulkWriter bulk;
   private final SessionState state;
+  private final JoinTableWriter joinTables;
 
   public DefaultAsyncSession(OrmContext context, ConnectionSource connections) {
     this.context = context;
     this.connections = connections;
     this.bulk = new BulkWriter(context, connections);
     this.state = new SessionState(context, connections);
+    this.joinTables = new JoinTableWriter(context, connections);
   }
 
   @Override
@@ -144,6 +148,31 @@ public final class DefaultAsyncSession implements AsyncSession {
   public SqlQuery sql(String sql) {
     return new DefaultSqlQuery(context, connections, state,
         NamedParameters.parse(sql, context.dialect()));
+  }
+
+  @Override
+  public <E, T> Mono<Void> link(E owner, Relation<E, T> relation,
+      Collection<? extends T> targets) {
+    return Mono.defer(() -> joinTables.change(owner, relationOf(relation), List.copyOf(targets),
+        List.of(), false));
+  }
+
+  @Override
+  public <E, T> Mono<Void> unlink(E owner, Relation<E, T> relation,
+      Collection<? extends T> targets) {
+    return Mono.defer(() -> joinTables.change(owner, relationOf(relation), List.of(),
+        List.copyOf(targets), false));
+  }
+
+  @Override
+  public <E, T> Mono<Void> replace(E owner, Relation<E, T> relation,
+      Collection<? extends T> targets) {
+    return Mono.defer(() -> joinTables.change(owner, relationOf(relation), List.copyOf(targets),
+        List.of(), true));
+  }
+
+  private RelationModel relationOf(Relation<?, ?> relation) {
+    return context.model(relation.entityType()).relation(relation.field());
   }
 
   @Override
