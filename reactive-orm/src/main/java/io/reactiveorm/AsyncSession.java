@@ -86,4 +86,65 @@ public interface AsyncSession {
 
   /** Whether this session's statements run inside an explicit transaction. */
   boolean inTransaction();
+
+  // ---- unit of work ----
+
+  /**
+   * Registers a new entity to be inserted by the next {@link #flush()} or {@link #commit()},
+   * together with the new entities reachable from it through its relations. No I/O.
+   *
+   * <pre>{@code
+   * Post post = new Post("Hello", user);
+   * session.add(post);
+   * return session.commit();   // one INSERT
+   * }</pre>
+   */
+  <E> void add(E entity);
+
+  /** Registers an entity to be deleted by the next {@link #flush()} or {@link #commit()}. No I/O. */
+  <E> void remove(E entity);
+
+  /**
+   * Writes what the session holds in one transaction (this session's, or one of its own): new
+   * entities inserted parents first, changed columns of loaded entities updated, removed
+   * entities deleted children first, each in as few statements as possible. Completes when
+   * written; on failure nothing is written and the session is as it was, so fixing the cause and
+   * flushing again works.
+   */
+  Mono<Void> flush();
+
+  /**
+   * {@link #flush()}: outside {@code inTransaction} its transaction commits at once; inside, the
+   * writes commit with the enclosing transaction.
+   */
+  Mono<Void> commit();
+
+  /** Reads the entity's row again, overwriting its fields and forgetting its changes. */
+  <E> Mono<E> refresh(E entity);
+
+  /** Stops tracking the entity: later reads of its row give a new instance. */
+  <E> void evict(E entity);
+
+  /** Stops tracking every entity and forgets pending work. */
+  void clear();
+
+  /** Closes the session: any later use fails with an {@link IllegalStateException}. */
+  void close();
+
+  /**
+   * The session bound to the subscriber's Reactor Context by {@code orm.inTransaction(...)} or
+   * {@code orm.withSession(...)}, for code deep in a pipeline; fails with {@link OrmException}
+   * when there is none.
+   *
+   * <pre>{@code
+   * Mono<User> rename(long id, String name) {
+   *   return AsyncSession.current().flatMap(s -> s.get(User.class, id))
+   *       .doOnNext(user -> user.setName(name));
+   * }
+   * orm.inTransaction(s -> rename(1L, "Ada"));   // committed with the transaction
+   * }</pre>
+   */
+  static Mono<AsyncSession> current() {
+    return io.reactiveorm.internal.session.SessionContext.current();
+  }
 }

@@ -2,6 +2,7 @@ package io.reactiveorm;
 
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.PoolingConnectionFactoryProvider;
+import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
@@ -13,6 +14,8 @@ import io.reactiveorm.internal.exec.PooledConnectionSource;
 import io.reactiveorm.internal.exec.TransactionConnectionSource;
 import io.reactiveorm.internal.session.DefaultAsyncSession;
 import io.reactiveorm.internal.session.DefaultSchema;
+import io.reactiveorm.internal.session.Savepoints;
+import io.reactiveorm.internal.session.SessionContext;
 import io.reactiveorm.internal.session.OrmContext;
 import io.reactiveorm.spi.Dialect;
 import io.reactiveorm.spi.StatementListener;
@@ -68,26 +71,33 @@ public final class Orm implements AutoCloseable {
   }
 
   /**
-   * Runs {@code work} with a session; emits what {@code work} emits.
+   * Runs {@code work} with a session, bound to the Reactor Context for {@link
+   * AsyncSession#current()}; emits what {@code work} emits.
    *
    * <pre>{@code Mono<User> user = orm.withSession(s -> s.get(User.class, 1L));}</pre>
    */
   public <T> Mono<T> withSession(Function<AsyncSession, Mono<T>> work) {
-    return Mono.defer(() -> work.apply(session()));
+    return withSessionMany(work::apply).singleOrEmpty();
   }
 
   /** Like {@link #withSession} for work that emits many values. */
   public <T> Flux<T> withSessionMany(Function<AsyncSession, Publisher<T>> work) {
-    return Flux.defer(() -> work.apply(session()));
+    return Flux.defer(() -> {
+      AsyncSession session = session();
+      return Flux.from(work.apply(session))
+          .contextWrite(context -> new SessionContext(session, null).bindTo(context));
+    });
   }
 
   /**
-   * Runs {@code work} in one transaction: committed when the returned Mono completes, rolled back
-   * when it fails or is cancelled. A failing statement's own error is what you get, never a later
-   * rollback failure.
+   * Runs {@code work} in one transaction with a unit-of-work session bound to the Reactor
+   * Context: what the session holds is flushed when {@code work} completes, then the transaction
+   * commits; it rolls back when {@code work} fails or is cancelled, and the failing statement's
+   * own error is what you get, never a later rollback failure. Called inside another
+   * transaction's pipeline, it runs in a savepoint of that transaction instead.
    *
    * <pre>{@code
-   * orm.inTransaction(s -> s.insert(order).then(s.update(stock)));
+   * orm.inTransaction(s -> s.get(User.class, 1L).doOnNext(u -> u.setName("Ada")));  // one UPDATE
    * }</pre>
    */
   public <T> Mono<T> inTransaction(Function<AsyncSession, Mono<T>> work) {
@@ -109,8 +119,22 @@ public final class Orm implements AutoCloseable {
   public <T> Flux<T> inTransactionMany(IsolationLevel isolation,
       Function<AsyncSession, Publisher<T>> work) {
     TransactionDefinition definition = isolation == null ? null : isolationOnly(isolation);
-    return connections.inTransaction(definition, connection ->
-        work.apply(new DefaultAsyncSession(context, new TransactionConnectionSource(connection))));
+    return Flux.deferContextual(view -> {
+      Connection outer = SessionContext.find(view).map(SessionContext::connection).orElse(null);
+      if (outer != null) {
+        return Savepoints.run(outer, connection -> inSession(connection, work));
+      }
+      return connections.inTransaction(definition, connection -> inSession(connection, work));
+    });
+  }
+
+  /** The work, then a flush of what its session holds, with the session in the context. */
+  private <T> Flux<T> inSession(Connection connection, Function<AsyncSession, Publisher<T>> work) {
+    DefaultAsyncSession session =
+        new DefaultAsyncSession(context, new TransactionConnectionSource(connection));
+    return Flux.from(work.apply(session))
+        .concatWith(session.flush().then(Mono.empty()))
+        .contextWrite(view -> new SessionContext(session, connection).bindTo(view));
   }
 
   /** Schema creation for the registered entities. */
@@ -355,6 +379,11 @@ public final class Orm implements AutoCloseable {
       // an in-memory database must outlive the pool's idle connections
       if (!options.toUpperCase().contains("DB_CLOSE_DELAY")) {
         options = append(options, "DB_CLOSE_DELAY=-1");
+      }
+      // stream results as they are read, as the servers do: otherwise H2 materializes the whole
+      // result of every query before the first row is emitted, whatever the backpressure
+      if (!options.toUpperCase().contains("LAZY_QUERY_EXECUTION")) {
+        options = append(options, "LAZY_QUERY_EXECUTION=TRUE");
       }
       target.option(OPTIONS, options);
     }

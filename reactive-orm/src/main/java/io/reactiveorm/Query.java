@@ -102,8 +102,21 @@ public interface Query<E> {
    */
   Query<E> windowSize(int rows);
 
-  /** Streams the matching entities with backpressure. Cancelling releases the connection. */
+  /**
+   * The matching entities, streamed with backpressure, each entering the session's unit of work
+   * (changes to them are written by {@code commit()}). Cancelling releases the connection.
+   */
   Flux<E> list();
+
+  /**
+   * Like {@link #list()}, for reads too large to keep: the session remembers an entity only while
+   * the application holds it and does not track changes, so memory stays bounded however many
+   * rows stream by. Write changes with {@code update}/{@code updateAll}. Relations requested with
+   * {@link #with} are loaded per window as with {@code list()}.
+   *
+   * <pre>{@code session.query(Event.class).with(Event_.user).stream().buffer(500).concatMap(this::export)}</pre>
+   */
+  Flux<E> stream();
 
   /** The only match, empty when none; fails with {@link InvalidQueryException} if several match. */
   Mono<E> one();

@@ -14,6 +14,11 @@ public final class TransactionConnectionSource implements ConnectionSource {
     this.connection = connection;
   }
 
+  /** The connection that holds the transaction. */
+  public Connection connection() {
+    return connection;
+  }
+
   @Override
   public <T> Flux<T> use(Function<Connection, Publisher<T>> work) {
     return Flux.defer(() -> work.apply(connection));

@@ -69,14 +69,20 @@ final class BulkWriter {
   }
 
   <E> Mono<Long> update(EntityModel<E> model, List<E> rows) {
+    return update(model, WriteRenderer.updatedColumns(model), rows);
+  }
+
+  /** Updates only {@code columns} of the rows (the version among them if the model has one). */
+  <E> Mono<Long> update(EntityModel<E> model, List<PropertyModel> columns, List<E> rows) {
     WriteRenderer writes = context.writes();
-    int width = WriteRenderer.keys(model).size() + WriteRenderer.updatedColumns(model).size();
+    int width = WriteRenderer.keys(model).size() + columns.size();
     boolean unnest = writes.canUnnest(model.properties());
     List<SqlStatement> statements = DefaultAsyncSession.chunks(rows,
             unnest ? ARRAY_CHUNK : rowsPerStatement(width)).stream()
         .map(chunk -> {
-          SqlStatement multiRow = chunk.size() > 1 ? writes.updateMultiRow(model, chunk) : null;
-          return multiRow != null ? multiRow : writes.updateBatch(model, chunk);
+          SqlStatement multiRow = chunk.size() > 1
+              ? writes.updateMultiRow(model, columns, chunk) : null;
+          return multiRow != null ? multiRow : writes.updateBatch(model, columns, chunk);
         })
         .toList();
     return runChecked(model, statements, connection -> Flux.fromIterable(statements)

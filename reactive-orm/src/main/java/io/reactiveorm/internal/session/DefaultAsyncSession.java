@@ -31,6 +31,7 @@ public final class DefaultAsyncSession implements AsyncSession {
   private final BulkWriter bulk;
   private final SessionState state;
   private final JoinTableWriter joinTables;
+  private volatile boolean closed;
 
   public DefaultAsyncSession(OrmContext context, ConnectionSource connections) {
     this.context = context;
@@ -43,8 +44,14 @@ public final class DefaultAsyncSession implements AsyncSession {
   @Override
   public <E> Mono<E> find(Class<E> type, Object id) {
     return Mono.defer(() -> {
+      ensureOpen();
       EntityModel<E> model = context.model(type);
-      return query(type).where(idColumn(model).eq(checkedId(model, id))).one();
+      Object known = state.known(type, checkedId(model, id));
+      if (known != null) {
+        // the identity map answers: one instance per row, and no second query
+        return Mono.just(type.cast(known));
+      }
+      return query(type).where(idColumn(model).eq(id)).one();
     });
   }
 
@@ -85,6 +92,7 @@ public final class DefaultAsyncSession implements AsyncSession {
               return Mono.error(missing(model, entity));
             }
             advanceVersion(model, entity);
+            state.work().managed(model, entity);
             return Mono.just(entity);
           });
     });
@@ -95,12 +103,14 @@ public final class DefaultAsyncSession implements AsyncSession {
     return Mono.defer(() -> {
       EntityModel<E> model = context.model(typeOf(List.of(entity)));
       if (model.version() == null) {
-        return deleteById(model.type(), model.id().get(entity)).then();
+        return deleteById(model.type(), model.id().get(entity))
+            .doOnSuccess(deleted -> state.evict(model, entity)).then();
       }
       SqlStatement sql = context.writes().deleteVersionedBatch(model, List.of(entity));
       return connections.use(c -> context.executor().update(c, sql, connections.inTransaction()))
           .single()
-          .flatMap(rows -> rows == 0 ? Mono.error(missing(model, entity)) : Mono.empty());
+          .flatMap(rows -> rows == 0 ? Mono.error(missing(model, entity)) : Mono.empty())
+          .doOnSuccess(done -> state.evict(model, entity)).then();
     });
   }
 
@@ -140,6 +150,7 @@ public final class DefaultAsyncSession implements AsyncSession {
 
   @Override
   public <E> Query<E> query(Class<E> type) {
+    ensureOpen();
     return new DefaultQuery<>(context, connections, state, context.model(type),
         SelectSpec.of(type));
   }
@@ -180,7 +191,86 @@ public final class DefaultAsyncSession implements AsyncSession {
     return connections.inTransaction();
   }
 
-  private static <E> void prepareForInsert(EntityModel<E> model, List<E> rows) {
+  @Override
+  public <E> void add(E entity) {
+    ensureOpen();
+    state.work().add(context.model(entity.getClass()), entity);
+  }
+
+  @Override
+  public <E> void remove(E entity) {
+    ensureOpen();
+    state.work().remove(context.model(entity.getClass()), entity);
+  }
+
+  @Override
+  public Mono<Void> flush() {
+    return Mono.defer(() -> {
+      ensureOpen();
+      return state.work().flush(connections);
+    });
+  }
+
+  @Override
+  public Mono<Void> commit() {
+    return flush();
+  }
+
+  @Override
+  public <E> Mono<E> refresh(E entity) {
+    return Mono.defer(() -> {
+      ensureOpen();
+      @SuppressWarnings("unchecked")
+      EntityModel<E> model = (EntityModel<E>) context.model(entity.getClass());
+      Object id = model.id().get(entity);
+      SqlStatement sql = context.selects().select(
+          SelectSpec.of(model.type()).where(idColumn(model).eq(id)), model);
+      return connections.use(c -> context.executor().query(c, sql, context.reader(model.type()),
+              connections.inTransaction()))
+          .next()
+          .switchIfEmpty(Mono.error(() -> new NotFoundException(model.type(), id)))
+          .map(fresh -> {
+            for (PropertyModel property : model.properties()) {
+              property.set(entity, property.get(fresh));
+            }
+            state.attachRelations(model, entity, null, true);
+            state.work().managed(model, entity);
+            return entity;
+          });
+    });
+  }
+
+  @Override
+  public <E> void evict(E entity) {
+    ensureOpen();
+    state.evict(context.model(entity.getClass()), entity);
+  }
+
+  @Override
+  public void clear() {
+    ensureOpen();
+    state.clear();
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+  }
+
+  /** The transaction's connection, or {@code null} outside a transaction. */
+  public io.r2dbc.spi.Connection transactionConnection() {
+    return connections instanceof io.reactiveorm.internal.exec.TransactionConnectionSource tx
+        ? tx.connection() : null;
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("This session is closed; open a new one with"
+          + " orm.session(), orm.withSession(...) or orm.inTransaction(...)");
+    }
+  }
+
+  static <E> void prepareForInsert(EntityModel<E> model, List<E> rows) {
     PropertyModel id = model.id();
     PropertyModel version = model.version();
     for (E row : rows) {

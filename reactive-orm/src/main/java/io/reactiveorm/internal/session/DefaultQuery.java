@@ -27,7 +27,8 @@ import reactor.core.publisher.Mono;
 final class DefaultQuery<E> implements Query<E> {
 
   /** How to run the query, besides what it selects. */
-  private record Options(int fetchSize, int windowSize, List<FetchPath<?>> paths) {}
+  private record Options(int fetchSize, int windowSize, List<FetchPath<?>> paths,
+      boolean tracked) {}
 
   private static final int DEFAULT_WINDOW = 1000;
 
@@ -40,7 +41,7 @@ final class DefaultQuery<E> implements Query<E> {
 
   DefaultQuery(OrmContext context, ConnectionSource connections, SessionState state,
       EntityModel<E> model, SelectSpec spec) {
-    this(context, connections, state, model, spec, new Options(0, DEFAULT_WINDOW, List.of()));
+    this(context, connections, state, model, spec, new Options(0, DEFAULT_WINDOW, List.of(), true));
   }
 
   private DefaultQuery(OrmContext context, ConnectionSource connections, SessionState state,
@@ -113,7 +114,7 @@ final class DefaultQuery<E> implements Query<E> {
     if (rows < 0) {
       throw new InvalidQueryException("fetchSize must be 0 or more, was " + rows);
     }
-    return with(new Options(rows, options.windowSize(), options.paths()));
+    return with(new Options(rows, options.windowSize(), options.paths(), options.tracked()));
   }
 
   @Override
@@ -121,7 +122,8 @@ final class DefaultQuery<E> implements Query<E> {
     List<FetchPath<?>> all = new ArrayList<>(options.paths());
     all.addAll(paths);
     FetchPlan.of(context, model, all);
-    return with(new Options(options.fetchSize(), options.windowSize(), List.copyOf(all)));
+    return with(new Options(options.fetchSize(), options.windowSize(), List.copyOf(all),
+        options.tracked()));
   }
 
   @Override
@@ -129,7 +131,7 @@ final class DefaultQuery<E> implements Query<E> {
     if (rows < 1) {
       throw new InvalidQueryException("windowSize must be at least 1, was " + rows);
     }
-    return with(new Options(options.fetchSize(), rows, options.paths()));
+    return with(new Options(options.fetchSize(), rows, options.paths(), options.tracked()));
   }
 
   @Override
@@ -156,6 +158,12 @@ final class DefaultQuery<E> implements Query<E> {
     });
   }
 
+  @Override
+  public Flux<E> stream() {
+    return with(new Options(options.fetchSize(), options.windowSize(), options.paths(), false))
+        .list();
+  }
+
   /**
    * The entities of {@code select}, tracked by the session; each window of them forms a sibling
    * group, so a lazy load on one loads for the window.
@@ -166,7 +174,7 @@ final class DefaultQuery<E> implements Query<E> {
     SiblingGroups groups = new SiblingGroups(options.windowSize());
     return connections.use(connection -> context.executor()
             .query(connection, sql, context.reader(model.type()), connections.inTransaction()))
-        .map(entity -> state.track(model, entity, groups.next()));
+        .map(entity -> state.track(model, entity, groups.next(), options.tracked()));
   }
 
   /** A fetch size keeps cancelling a long stream cheap; a short bounded read needs none. */

@@ -3,13 +3,9 @@ package io.reactiveorm.internal.session;
 import io.reactiveorm.Schema;
 import io.reactiveorm.internal.exec.ConnectionSource;
 import io.reactiveorm.internal.meta.EntityModel;
-import io.reactiveorm.internal.meta.RelationModel;
 import io.reactiveorm.internal.sql.SqlStatement;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -74,33 +70,12 @@ public final class DefaultSchema implements Schema {
     return statements;
   }
 
-  /** Models ordered so that every foreign key points at a table created before it. */
   private List<EntityModel<?>> referencedFirst() {
-    Set<EntityModel<?>> ordered = new LinkedHashSet<>();
-    for (EntityModel<?> model : context.models()) {
-      visit(model, ordered, new LinkedHashSet<>());
-    }
-    return new ArrayList<>(ordered);
-  }
-
-  private void visit(EntityModel<?> model, Set<EntityModel<?>> ordered,
-      Set<EntityModel<?>> visiting) {
-    if (ordered.contains(model) || !visiting.add(model)) {
-      return;
-    }
-    for (RelationModel relation : model.relations()) {
-      if (relation.kind() == RelationModel.Kind.TO_ONE_OWNER
-          && relation.targetType() != model.type()) {
-        visit(context.model(relation.targetType()), ordered, visiting);
-      }
-    }
-    ordered.add(model);
+    return context.modelsReferencedFirst();
   }
 
   private List<EntityModel<?>> dependentsFirst() {
-    List<EntityModel<?>> models = referencedFirst();
-    Collections.reverse(models);
-    return models;
+    return DependencyOrder.dependentsFirst(context.modelsReferencedFirst());
   }
 
   private Mono<Void> run(List<String> statements) {

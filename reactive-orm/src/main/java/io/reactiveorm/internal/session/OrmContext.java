@@ -86,6 +86,11 @@ public final class OrmContext {
     return (EntityReader<E>) readers.get(type);
   }
 
+  /** The models, each after the models its foreign keys point at. */
+  public List<EntityModel<?>> modelsReferencedFirst() {
+    return DependencyOrder.referencedFirst(models(), this::model);
+  }
+
   public List<EntityModel<?>> models() {
     return List.copyOf(models.values());
   }

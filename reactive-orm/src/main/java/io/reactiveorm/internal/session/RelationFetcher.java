@@ -37,15 +37,17 @@ final class RelationFetcher {
 
   /** Loads {@code relation} for {@code owners}; emits the distinct related entities. */
   Mono<List<Object>> fetch(RelationModel relation, List<?> owners) {
+    // related entities of a tracked read are tracked too; those of a long stream are not kept
+    boolean tracked = !owners.isEmpty() && state.work().isTracked(owners.get(0));
     return switch (relation.kind()) {
-      case TO_ONE_OWNER -> toOne(relation, owners);
-      case TO_ONE_INVERSE, ONE_TO_MANY -> byInverseKey(relation, owners);
-      case MANY_TO_MANY -> throughJoinTable(relation, owners);
+      case TO_ONE_OWNER -> toOne(relation, owners, tracked);
+      case TO_ONE_INVERSE, ONE_TO_MANY -> byInverseKey(relation, owners, tracked);
+      case MANY_TO_MANY -> throughJoinTable(relation, owners, tracked);
     };
   }
 
   @SuppressWarnings("unchecked")
-  private Mono<List<Object>> toOne(RelationModel relation, List<?> owners) {
+  private Mono<List<Object>> toOne(RelationModel relation, List<?> owners, boolean tracked) {
     EntityModel<Object> target = (EntityModel<Object>) context.model(relation.targetType());
     Map<Object, Object> byId = new HashMap<>();
     Set<Object> missing = new LinkedHashSet<>();
@@ -60,7 +62,7 @@ final class RelationFetcher {
         }
       }
     }
-    return read(target, target.id(), new ArrayList<>(missing))
+    return read(target, target.id(), new ArrayList<>(missing), tracked)
         .doOnNext(entity -> byId.put(target.id().get(entity), entity))
         .then(Mono.fromSupplier(() -> {
           for (Object owner : owners) {
@@ -73,14 +75,15 @@ final class RelationFetcher {
   }
 
   @SuppressWarnings("unchecked")
-  private Mono<List<Object>> byInverseKey(RelationModel relation, List<?> owners) {
+  private Mono<List<Object>> byInverseKey(RelationModel relation, List<?> owners,
+      boolean tracked) {
     EntityModel<Object> target = (EntityModel<Object>) context.model(relation.targetType());
     EntityModel<?> ownerModel = context.model(relation.ownerType());
     PropertyModel key = relation.inverseForeignKey();
     List<Object> ownerIds = distinctIds(ownerModel, owners);
     Map<Object, List<Object>> byOwner = new HashMap<>();
     List<Object> all = new ArrayList<>();
-    return read(target, key, ownerIds)
+    return read(target, key, ownerIds, tracked)
         .doOnNext(child -> {
           all.add(child);
           byOwner.computeIfAbsent(key.get(child), k -> new ArrayList<>()).add(child);
@@ -95,7 +98,8 @@ final class RelationFetcher {
   }
 
   @SuppressWarnings("unchecked")
-  private Mono<List<Object>> throughJoinTable(RelationModel relation, List<?> owners) {
+  private Mono<List<Object>> throughJoinTable(RelationModel relation, List<?> owners,
+      boolean tracked) {
     EntityModel<Object> target = (EntityModel<Object>) context.model(relation.targetType());
     EntityModel<?> ownerModel = context.model(relation.ownerType());
     List<Object> ownerIds = distinctIds(ownerModel, owners);
@@ -110,7 +114,7 @@ final class RelationFetcher {
     return connections.use(connection -> Flux.fromIterable(statements).concatMap(sql ->
             context.executor().query(connection, sql, reader, connections.inTransaction())))
         .doOnNext(pair -> {
-          Object entity = state.track(target, pair[1], group);
+          Object entity = state.track(target, pair[1], group, tracked);
           all.add(entity);
           byOwner.computeIfAbsent(pair[0], k -> new ArrayList<>()).add(entity);
         })
@@ -134,7 +138,8 @@ final class RelationFetcher {
   }
 
   /** Target rows whose {@code key} is one of {@code keys}, chunked, tracked by the session. */
-  private Flux<Object> read(EntityModel<Object> target, PropertyModel key, List<Object> keys) {
+  private Flux<Object> read(EntityModel<Object> target, PropertyModel key, List<Object> keys,
+      boolean tracked) {
     if (keys.isEmpty()) {
       return Flux.empty();
     }
@@ -145,7 +150,7 @@ final class RelationFetcher {
     return connections.use(connection -> Flux.fromIterable(statements).concatMap(sql ->
             context.executor().query(connection, sql, context.reader(target.type()),
                 connections.inTransaction())))
-        .map(entity -> state.track(target, entity, group));
+        .map(entity -> state.track(target, entity, group, tracked));
   }
 
   private static List<Object> distinctIds(EntityModel<?> model, List<?> owners) {

@@ -25,9 +25,11 @@ final class SessionState {
   private final Map<RelationModel, RelationBatcher> batchers = new ConcurrentHashMap<>();
   private final RelationFetcher fetcher;
   private final NPlusOneDetector detector;
+  private final UnitOfWork work;
 
   SessionState(OrmContext context, ConnectionSource connections) {
     this.context = context;
+    this.work = new UnitOfWork(context);
     this.fetcher = new RelationFetcher(context, connections, this);
     this.detector = new NPlusOneDetector(context.nPlusOneMode());
   }
@@ -36,22 +38,42 @@ final class SessionState {
     return fetcher;
   }
 
+  UnitOfWork work() {
+    return work;
+  }
+
   /**
    * The session's instance for the row {@code fresh} was read from: an earlier instance if there
-   * is one, else {@code fresh}, with its relation handles attached to this session.
+   * is one, else {@code fresh}, with its relation handles attached to this session. A {@code
+   * tracked} read also enters the unit of work (snapshotted, so that changes are found at flush);
+   * an untracked one (a long stream) is only remembered while the application holds it.
    */
   @SuppressWarnings("unchecked")
-  <E> E track(EntityModel<E> model, E fresh, SiblingGroup group) {
+  <E> E track(EntityModel<E> model, E fresh, SiblingGroup group, boolean tracked) {
     Object id = model.id().get(fresh);
-    E known = (E) identities.putIfAbsent(model.type(), id, fresh);
+    E known = (E) work.known(model.type(), id);
+    if (known == null) {
+      known = (E) identities.putIfAbsent(model.type(), id, fresh);
+    }
     if (known != fresh) {
+      if (tracked && !work.isTracked(known)) {
+        work.managed(model, known);
+      }
       return known;
     }
     attachRelations(model, fresh, group, true);
     if (group != null) {
       group.add(fresh);
     }
+    if (tracked) {
+      work.managed(model, fresh);
+    }
     return fresh;
+  }
+
+  /** {@link #track(EntityModel, Object, SiblingGroup, boolean) Tracked} reads. */
+  <E> E track(EntityModel<E> model, E fresh, SiblingGroup group) {
+    return track(model, fresh, group, true);
   }
 
   /** Attaches the relation handles of an entity this session inserted or read. */
@@ -92,11 +114,24 @@ final class SessionState {
   <E> void inserted(EntityModel<E> model, E entity) {
     identities.putIfAbsent(model.type(), model.id().get(entity), entity);
     attachRelations(model, entity, null, false);
+    work.managed(model, entity);
+  }
+
+  /** Forgets an entity: it is no longer the session's instance of its row. */
+  void evict(EntityModel<?> model, Object entity) {
+    work.evict(model, entity);
+    identities.remove(model.type(), model.id().get(entity));
+  }
+
+  void clear() {
+    work.clear();
+    identities.clear();
   }
 
   /** The entity already in the session for this row, or {@code null}. */
   Object known(Class<?> type, Object id) {
-    return identities.get(type, id);
+    Object tracked = work.known(type, id);
+    return tracked != null ? tracked : identities.get(type, id);
   }
 
   void forget(Class<?> type, Object id) {

@@ -27,6 +27,18 @@ public final class WriteRenderer {
     return model.properties().stream().filter(p -> !p.isDatabaseGenerated()).toList();
   }
 
+  /**
+   * The columns to set for {@code changed}: those, plus the version (set to its next value), in
+   * model order.
+   */
+  public static List<PropertyModel> withVersion(EntityModel<?> model,
+      java.util.Set<PropertyModel> changed) {
+    return model.properties().stream()
+        .filter(p -> changed.contains(p) || p.isVersion())
+        .filter(p -> !p.isId())
+        .toList();
+  }
+
   /** Columns an UPDATE sets: all but the id. */
   public static List<PropertyModel> updatedColumns(EntityModel<?> model) {
     return model.properties().stream().filter(p -> !p.isId()).toList();
@@ -99,7 +111,12 @@ public final class WriteRenderer {
    * per entity; the version column is set to its next value.
    */
   public SqlStatement updateBatch(EntityModel<?> model, List<?> entities) {
-    List<PropertyModel> columns = updatedColumns(model);
+    return updateBatch(model, updatedColumns(model), entities);
+  }
+
+  /** {@link #updateBatch(EntityModel, List)} setting only {@code columns} (and the version). */
+  public SqlStatement updateBatch(EntityModel<?> model, List<PropertyModel> columns,
+      List<?> entities) {
     PropertyModel version = model.version();
     StringBuilder sql = new StringBuilder("UPDATE ").append(dialect.quote(model.table()))
         .append(" SET ");
@@ -135,8 +152,13 @@ public final class WriteRenderer {
    * or the dialect's multi-row form; {@code null} when neither exists.
    */
   public SqlStatement updateMultiRow(EntityModel<?> model, List<?> entities) {
+    return updateMultiRow(model, updatedColumns(model), entities);
+  }
+
+  /** {@link #updateMultiRow(EntityModel, List)} setting only {@code columns} (and the version). */
+  public SqlStatement updateMultiRow(EntityModel<?> model, List<PropertyModel> columns,
+      List<?> entities) {
     List<PropertyModel> keys = keys(model);
-    List<PropertyModel> columns = updatedColumns(model);
     if (canUnnest(model.properties())) {
       return updateUnnest(model, entities, keys, columns);
     }

@@ -1,0 +1,356 @@
+package io.reactiveorm.internal.session;
+
+import io.reactiveorm.internal.exec.ConnectionSource;
+import io.reactiveorm.internal.exec.TransactionConnectionSource;
+import io.reactiveorm.internal.meta.EntityModel;
+import io.reactiveorm.internal.meta.PropertyModel;
+import io.reactiveorm.internal.meta.RelationModel;
+import io.reactiveorm.internal.relation.ToManyHandle;
+import io.reactiveorm.internal.relation.ToOneHandle;
+import io.reactiveorm.internal.sql.WriteRenderer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The session's unit of work: entities it read (with a snapshot of their column values), entities
+ * added to be inserted, and entities removed to be deleted. {@link #flush} writes the difference
+ * in one transaction: inserts parents first, then updates of changed columns only, then deletes
+ * children first, each as few statements as the database allows. Nothing in the session changes
+ * unless the transaction succeeds.
+ */
+final class UnitOfWork {
+
+  private enum Status { MANAGED, NEW, REMOVED }
+
+  private static final class Entry {
+    final EntityModel<Object> model;
+    final Object entity;
+    Object[] snapshot;
+    Status status;
+
+    Entry(EntityModel<Object> model, Object entity, Object[] snapshot, Status status) {
+      this.model = model;
+      this.entity = entity;
+      this.snapshot = snapshot;
+      this.status = status;
+    }
+  }
+
+  private record Key(Class<?> type, Object id) {}
+
+  private final OrmContext context;
+  private final Map<Object, Entry> entries = new IdentityHashMap<>();
+  private final Map<Key, Object> byId = new LinkedHashMap<>();
+
+  UnitOfWork(OrmContext context) {
+    this.context = context;
+  }
+
+  /** The tracked instance of a row, or {@code null}. */
+  synchronized Object known(Class<?> type, Object id) {
+    return byId.get(new Key(type, id));
+  }
+
+  /** Whether the session tracks {@code entity}. */
+  synchronized boolean isTracked(Object entity) {
+    return entries.containsKey(entity);
+  }
+
+  /** Tracks an entity read from (or just written to) the database, snapshotting its values. */
+  @SuppressWarnings("unchecked")
+  synchronized void managed(EntityModel<?> model, Object entity) {
+    EntityModel<Object> typed = (EntityModel<Object>) model;
+    Entry entry = entries.get(entity);
+    if (entry == null) {
+      entries.put(entity, new Entry(typed, entity, snapshot(typed, entity), Status.MANAGED));
+    } else {
+      entry.snapshot = snapshot(typed, entity);
+      entry.status = Status.MANAGED;
+    }
+    byId.put(new Key(model.type(), model.id().get(entity)), entity);
+  }
+
+  /** Registers a new entity (and, at flush, the new ones reachable from it) for insertion. */
+  @SuppressWarnings("unchecked")
+  synchronized void add(EntityModel<?> model, Object entity) {
+    Entry entry = entries.get(entity);
+    if (entry == null) {
+      entries.put(entity, new Entry((EntityModel<Object>) model, entity, null, Status.NEW));
+    } else if (entry.status == Status.REMOVED) {
+      entry.status = entry.snapshot == null ? Status.NEW : Status.MANAGED;
+    }
+  }
+
+  /** Registers an entity for deletion; a new one is simply forgotten. */
+  @SuppressWarnings("unchecked")
+  synchronized void remove(EntityModel<?> model, Object entity) {
+    Entry entry = entries.get(entity);
+    if (entry == null) {
+      entries.put(entity, new Entry((EntityModel<Object>) model, entity,
+          snapshot((EntityModel<Object>) model, entity), Status.REMOVED));
+    } else if (entry.status == Status.NEW) {
+      entries.remove(entity);
+    } else {
+      entry.status = Status.REMOVED;
+    }
+  }
+
+  /** Stops tracking an entity. */
+  synchronized void evict(EntityModel<?> model, Object entity) {
+    entries.remove(entity);
+    byId.remove(new Key(model.type(), model.id().get(entity)));
+  }
+
+  synchronized void clear() {
+    entries.clear();
+    byId.clear();
+  }
+
+  /** Whether anything would be written by a flush. */
+  synchronized boolean hasChanges() {
+    return entries.values().stream().anyMatch(entry -> entry.status != Status.MANAGED
+        || !changedColumns(entry).isEmpty());
+  }
+
+  /**
+   * Writes all pending work in one transaction ({@code connections}' own, or a new one). On
+   * failure nothing in the session changes: generated ids and versions are put back.
+   */
+  Mono<Void> flush(ConnectionSource connections) {
+    return Mono.defer(() -> {
+      Plan plan = plan();
+      if (plan.isEmpty()) {
+        return Mono.empty();
+      }
+      plan.validate(context);
+      Map<Object, Object[]> before = plan.remember();
+      return connections.atomic(connection -> plan.execute(context,
+              new TransactionConnectionSource(connection)))
+          .then(Mono.fromRunnable(() -> applied(plan)))
+          .onErrorResume(error -> {
+            Plan.restore(before);
+            return Mono.error(error);
+          })
+          .then();
+    });
+  }
+
+  private synchronized Plan plan() {
+    cascadeNewEntities();
+    Plan plan = new Plan();
+    for (EntityModel<?> model : context.modelsReferencedFirst()) {
+      for (Entry entry : entries.values()) {
+        if (entry.model != model) {
+          continue;
+        }
+        switch (entry.status) {
+          case NEW -> plan.insert(entry.model, entry.entity);
+          case REMOVED -> plan.delete(entry.model, entry.entity);
+          case MANAGED -> {
+            Set<PropertyModel> changed = changedColumns(entry);
+            if (!changed.isEmpty()) {
+              plan.update(entry.model, entry.entity, changed);
+            }
+          }
+        }
+      }
+    }
+    return plan;
+  }
+
+  /**
+   * New objects reachable through relations join the insert: a to-one target without an id, and
+   * the loaded elements of a one-to-many, whose foreign key is pointed at their owner.
+   */
+  @SuppressWarnings("unchecked")
+  private void cascadeNewEntities() {
+    List<Entry> toVisit = new ArrayList<>(entries.values());
+    while (!toVisit.isEmpty()) {
+      Entry entry = toVisit.remove(toVisit.size() - 1);
+      if (entry.status == Status.REMOVED) {
+        continue;
+      }
+      for (RelationModel relation : entry.model.relations()) {
+        Object handle = relation.handle(entry.entity);
+        List<Object> reachable = new ArrayList<>();
+        if (handle instanceof ToOneHandle<?> toOne && toOne.target() != null) {
+          reachable.add(toOne.target());
+        } else if (handle instanceof ToManyHandle<?> toMany && toMany.isLoaded()) {
+          reachable.addAll(toMany.get());
+        }
+        for (Object target : reachable) {
+          if (relation.kind() == RelationModel.Kind.ONE_TO_MANY) {
+            pointBackAt(relation, target, entry.entity);
+          }
+          if (!entries.containsKey(target)) {
+            EntityModel<Object> targetModel =
+                (EntityModel<Object>) context.model(relation.targetType());
+            if (targetModel.id().get(target) == null
+                || targetModel.id().role() != PropertyModel.Role.GENERATED_ID) {
+              Entry added = new Entry(targetModel, target, null, Status.NEW);
+              entries.put(target, added);
+              toVisit.add(added);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private void pointBackAt(RelationModel oneToMany, Object child, Object owner) {
+    EntityModel<?> childModel = context.model(oneToMany.targetType());
+    RelationModel back = childModel.relation(oneToMany.mappedBy());
+    if (back.handle(child) instanceof ToOneHandle<?> handle && handle.target() == null
+        && handle.id() == null) {
+      ((ToOneHandle<Object>) handle).set(owner);
+    } else if (back.handle(child) == null) {
+      back.setHandle(child, io.reactiveorm.relation.Ref.to(owner));
+    }
+  }
+
+  private synchronized void applied(Plan plan) {
+    for (Object entity : plan.removed()) {
+      Entry entry = entries.remove(entity);
+      if (entry != null) {
+        byId.remove(new Key(entry.model.type(), entry.model.id().get(entity)));
+      }
+    }
+    for (Object entity : plan.written()) {
+      Entry entry = entries.get(entity);
+      if (entry != null) {
+        managed(entry.model, entity);
+      }
+    }
+  }
+
+  private static Set<PropertyModel> changedColumns(Entry entry) {
+    if (entry.snapshot == null) {
+      return Set.of();
+    }
+    Set<PropertyModel> changed = new LinkedHashSet<>();
+    List<PropertyModel> properties = entry.model.properties();
+    for (int i = 0; i < properties.size(); i++) {
+      PropertyModel property = properties.get(i);
+      if (!property.isId() && !property.isVersion()
+          && !Arrays.deepEquals(new Object[] {property.databaseValue(entry.entity)},
+              new Object[] {entry.snapshot[i]})) {
+        changed.add(property);
+      }
+    }
+    return changed;
+  }
+
+  private static Object[] snapshot(EntityModel<Object> model, Object entity) {
+    List<PropertyModel> properties = model.properties();
+    Object[] values = new Object[properties.size()];
+    for (int i = 0; i < values.length; i++) {
+      Object value = properties.get(i).databaseValue(entity);
+      values[i] = value instanceof byte[] bytes ? bytes.clone() : value;
+    }
+    return values;
+  }
+
+  /** What one flush writes, grouped into statements of one shape. */
+  private static final class Plan {
+
+    private final Map<EntityModel<Object>, List<Object>> inserts = new LinkedHashMap<>();
+    private final Map<EntityModel<Object>, Map<Set<PropertyModel>, List<Object>>> updates =
+        new LinkedHashMap<>();
+    private final Map<EntityModel<Object>, List<Object>> deletes = new LinkedHashMap<>();
+
+    void insert(EntityModel<Object> model, Object entity) {
+      inserts.computeIfAbsent(model, k -> new ArrayList<>()).add(entity);
+    }
+
+    void update(EntityModel<Object> model, Object entity, Set<PropertyModel> changed) {
+      updates.computeIfAbsent(model, k -> new LinkedHashMap<>())
+          .computeIfAbsent(changed, k -> new ArrayList<>()).add(entity);
+    }
+
+    void delete(EntityModel<Object> model, Object entity) {
+      deletes.computeIfAbsent(model, k -> new ArrayList<>()).add(entity);
+    }
+
+    boolean isEmpty() {
+      return inserts.isEmpty() && updates.isEmpty() && deletes.isEmpty();
+    }
+
+    void validate(OrmContext context) {
+      inserts.forEach((model, rows) -> context.validator().validate(model, rows));
+      updates.forEach((model, groups) -> groups.values()
+          .forEach(rows -> context.validator().validate(model, rows)));
+    }
+
+    /** Ids and versions before the flush, to put back if it fails. */
+    Map<Object, Object[]> remember() {
+      Map<Object, Object[]> before = new IdentityHashMap<>();
+      inserts.forEach((model, rows) -> rows.forEach(row -> before.put(row, state(model, row))));
+      updates.forEach((model, groups) -> groups.values().forEach(rows ->
+          rows.forEach(row -> before.put(row, state(model, row)))));
+      return before;
+    }
+
+    private static Object[] state(EntityModel<Object> model, Object row) {
+      return new Object[] {model, model.id().get(row),
+          model.version() == null ? null : model.version().get(row)};
+    }
+
+    @SuppressWarnings("unchecked")
+    static void restore(Map<Object, Object[]> before) {
+      before.forEach((row, state) -> {
+        EntityModel<Object> model = (EntityModel<Object>) state[0];
+        model.id().set(row, state[1]);
+        if (model.version() != null) {
+          model.version().set(row, state[2]);
+        }
+      });
+    }
+
+    Flux<Object> execute(OrmContext context, ConnectionSource transaction) {
+      BulkWriter writer = new BulkWriter(context, transaction);
+      List<Mono<?>> steps = new ArrayList<>();
+      inserts.forEach((model, rows) -> steps.add(Mono.defer(() -> {
+        DefaultAsyncSession.prepareForInsert(model, rows);
+        return writer.insert(model, rows).then();
+      })));
+      updates.forEach((model, groups) -> groups.forEach((changed, rows) ->
+          steps.add(Mono.defer(() -> writer.update(model,
+                  WriteRenderer.withVersion(model, changed), rows)
+              .doOnSuccess(count -> rows.forEach(row -> advanceVersion(model, row)))))));
+      List<EntityModel<Object>> deleteOrder = new ArrayList<>(deletes.keySet());
+      java.util.Collections.reverse(deleteOrder);
+      for (EntityModel<Object> model : deleteOrder) {
+        steps.add(Mono.defer(() -> writer.delete(model, deletes.get(model))));
+      }
+      return Flux.concat(steps).thenMany(Flux.empty());
+    }
+
+    private static void advanceVersion(EntityModel<Object> model, Object row) {
+      if (model.version() != null) {
+        model.version().set(row, WriteRenderer.nextVersion(model.version(), row));
+      }
+    }
+
+    List<Object> removed() {
+      List<Object> all = new ArrayList<>();
+      deletes.values().forEach(all::addAll);
+      return all;
+    }
+
+    List<Object> written() {
+      List<Object> all = new ArrayList<>();
+      inserts.values().forEach(all::addAll);
+      updates.values().forEach(groups -> groups.values().forEach(all::addAll));
+      return all;
+    }
+  }
+}
