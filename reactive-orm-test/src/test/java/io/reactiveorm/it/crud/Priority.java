@@ -1,0 +1,4 @@
+package io.reactiveorm.it.crud;
+
+/** Stored by ordinal. */
+enum Priority { LOW, MEDIUM, HIGH }
