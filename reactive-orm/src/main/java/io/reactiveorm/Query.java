@@ -66,7 +66,17 @@ public interface Query<E> {
   Query<E> after(Object... keyValues);
 
   /** Groups the rows, for {@link #select(Class, Expression...)} with aggregates. */
-  Query<E> groupBy(Column<E, ?>... columns);
+  Query<E> groupBy(java.util.List<Column<E, ?>> columns);
+
+  /** {@link #groupBy(java.util.List)} by one column. */
+  default Query<E> groupBy(Column<E, ?> column) {
+    return groupBy(java.util.List.of(column));
+  }
+
+  /** {@link #groupBy(java.util.List)} by two columns. */
+  default Query<E> groupBy(Column<E, ?> first, Column<E, ?> second) {
+    return groupBy(java.util.List.of(first, second));
+  }
 
   /**
    * Rows fetched per round trip while streaming (where the driver supports it); smaller values

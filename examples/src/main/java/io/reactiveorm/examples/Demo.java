@@ -203,7 +203,6 @@ public final class Demo {
   }
 
   /** {@code SELECT status, COUNT(*) ... GROUP BY status}, read into records by position. */
-  @SuppressWarnings("unchecked") // groupBy(Column<E, ?>...) is generic varargs; the array is safe
   private static Flux<StatusCount> countPerStatus(Query<Customer> customers) {
     return customers
         .groupBy(Customer_.status)

@@ -40,11 +40,32 @@ final class BeanValidation {
     Provider.validate(validator, entity, name, out);
   }
 
+  /** Treats every property as reachable and cascadable. */
+  private static final class EverythingReachable implements jakarta.validation.TraversableResolver {
+
+    @Override
+    public boolean isReachable(Object bean, jakarta.validation.Path.Node property,
+        Class<?> rootType, jakarta.validation.Path path, java.lang.annotation.ElementType type) {
+      return true;
+    }
+
+    @Override
+    public boolean isCascadable(Object bean, jakarta.validation.Path.Node property,
+        Class<?> rootType, jakarta.validation.Path path, java.lang.annotation.ElementType type) {
+      return true;
+    }
+  }
+
   /** Touches the jakarta.validation types only once they are known to be present. */
   private static final class Provider {
 
     static Object create() {
-      var factory = jakarta.validation.Validation.buildDefaultValidatorFactory();
+      // Every property is reachable: entities here are plain objects, never lazy JPA proxies.
+      // Saying so stops the provider from looking for a JPA provider on the classpath (and
+      // logging that it found none) on every validation.
+      var factory = jakarta.validation.Validation.byDefaultProvider().configure()
+          .traversableResolver(new EverythingReachable())
+          .buildValidatorFactory();
       return factory.getValidator();
     }
 

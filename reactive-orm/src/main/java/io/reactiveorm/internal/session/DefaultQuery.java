@@ -104,9 +104,8 @@ final class DefaultQuery<E> implements Query<E> {
   }
 
   @Override
-  @SafeVarargs
-  public final Query<E> groupBy(Column<E, ?>... columns) {
-    return with(spec.groupBy(List.of(columns)));
+  public Query<E> groupBy(List<Column<E, ?>> columns) {
+    return with(spec.groupBy(new ArrayList<>(columns)));
   }
 
   @Override
