@@ -147,6 +147,16 @@ public final class Orm implements AutoCloseable {
     return context.dialect();
   }
 
+  /**
+   * The connection factory the sessions take their connections from: the pool built from {@code
+   * url(...)}, or the one given to {@code connectionFactory(...)}. For tools that want one (a
+   * health check, a framework's database client); what they run is not part of any session.
+   * {@link #close()} closes it.
+   */
+  public ConnectionFactory connectionFactory() {
+    return pool;
+  }
+
   /** The pool's current counts; all zero when the pool is not an r2dbc-pool. */
   public PoolStats poolStats() {
     if (pool instanceof ConnectionPool connectionPool) {
@@ -182,6 +192,8 @@ public final class Orm implements AutoCloseable {
   public static final class Builder {
 
     private String url;
+    private String username;
+    private CharSequence password;
     private ConnectionFactory connectionFactory;
     private final List<Class<?>> entities = new ArrayList<>();
     private Dialect dialect;
@@ -204,6 +216,22 @@ public final class Orm implements AutoCloseable {
      */
     public Builder url(String url) {
       this.url = Objects.requireNonNull(url, "url");
+      return this;
+    }
+
+    /**
+     * The user to connect as, for a {@code url(...)} without one; replaces a user given in the
+     * URL. Configuration often keeps credentials apart from the URL, as Spring's {@code
+     * spring.r2dbc.username} does.
+     */
+    public Builder username(String username) {
+      this.username = Objects.requireNonNull(username, "username");
+      return this;
+    }
+
+    /** The password for {@code url(...)}; replaces one given in the URL. */
+    public Builder password(CharSequence password) {
+      this.password = Objects.requireNonNull(password, "password");
       return this;
     }
 
@@ -293,6 +321,10 @@ public final class Orm implements AutoCloseable {
         throw new IllegalArgumentException("Give exactly one of url(...) and"
             + " connectionFactory(...)");
       }
+      if (connectionFactory != null && (username != null || password != null)) {
+        throw new IllegalArgumentException("username(...) and password(...) go with url(...);"
+            + " a connectionFactory(...) carries its own credentials");
+      }
       if (poolSize != null && poolSize < 1) {
         throw new IllegalArgumentException("poolSize must be at least 1, was " + poolSize);
       }
@@ -356,6 +388,12 @@ public final class Orm implements AutoCloseable {
       }
       if (maxIdleTime != null) {
         pooled.option(PoolingConnectionFactoryProvider.MAX_IDLE_TIME, maxIdleTime);
+      }
+      if (username != null) {
+        pooled.option(ConnectionFactoryOptions.USER, username);
+      }
+      if (password != null) {
+        pooled.option(ConnectionFactoryOptions.PASSWORD, password);
       }
       if (actualDriver.equals("h2")) {
         H2Options.apply(options, pooled);

@@ -14,7 +14,7 @@ import jakarta.persistence.Version;
 public class Writer {
   @Id @GeneratedValue Long id;
   @Column(nullable = false) String name;
-  String email;
+  @Column(unique = true) String email;
   @Version long version;
   @OneToMany(mappedBy = "writer") RefList<Note> notes = RefList.empty();
 

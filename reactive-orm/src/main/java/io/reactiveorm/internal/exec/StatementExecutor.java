@@ -54,6 +54,7 @@ public final class StatementExecutor {
       long start = System.nanoTime();
       return Flux.from(statement.execute())
           .concatMap(result -> result.map(mapper))
+          .doOnDiscard(Result.class, StatementExecutor::drain)
           .doOnNext(row -> rows.incrementAndGet())
           .onErrorMap(error -> errors.translate(error, sql.sql()))
           // reported before the signal travels on, so whoever sees the end also sees the event
@@ -80,6 +81,7 @@ public final class StatementExecutor {
       long start = System.nanoTime();
       return Flux.from(statement.execute())
           .concatMap(Result::getRowsUpdated)
+          .doOnDiscard(Result.class, StatementExecutor::drain)
           .map(Number::longValue)
           .doOnNext(rows::addAndGet)
           .onErrorMap(error -> errors.translate(error, sql.sql()))
@@ -91,6 +93,18 @@ public final class StatementExecutor {
           .doOnError(error -> finished(reported, sql, start, rows.get(), SignalType.ON_ERROR,
               error, inTransaction));
     });
+  }
+
+  /**
+   * Consumes a result that a cancellation dropped before anyone subscribed to it (it arrived
+   * while, or just after, the subscriber cancelled). Left alone, it holds the connection's reply
+   * queue: r2dbc-mariadb then never answers a later statement on that connection, such as the
+   * rollback of the cancelled transaction or the next user's query once it is back in the pool.
+   */
+  private static void drain(Result result) {
+    Flux.from(result.map((row, metadata) -> Boolean.TRUE))
+        .subscribe(ignored -> { }, error -> SQL_LOG.debug("Draining a dropped result failed",
+            error));
   }
 
   private Statement prepare(Connection connection, SqlStatement sql) {

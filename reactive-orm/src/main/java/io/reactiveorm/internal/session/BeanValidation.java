@@ -66,7 +66,19 @@ final class BeanValidation {
       var factory = jakarta.validation.Validation.byDefaultProvider().configure()
           .traversableResolver(new EverythingReachable())
           .buildValidatorFactory();
-      return factory.getValidator();
+      var validator = factory.getValidator();
+      // The provider reads its message bundles (ValidationMessages.properties) from the jars the
+      // first time a constraint fails. Make that happen here, where the Orm is built, not later on
+      // a reactive thread (a server's event loop, validating a request), where reading files
+      // blocks it.
+      validator.validate(new MessageWarmUp());
+      return validator;
+    }
+
+    /** Fails its one constraint, so that the messages are loaded. */
+    private static final class MessageWarmUp {
+      @jakarta.validation.constraints.NotNull
+      private Object value;
     }
 
     static void validate(Object validator, Object entity, String name, List<Violation> out) {

@@ -88,7 +88,7 @@ final class BulkWriter {
     return runChecked(model, statements, connection -> Flux.fromIterable(statements)
         .concatMap(sql -> context.executor().update(connection, sql, connections.inTransaction()))
         .reduce(0L, Long::sum)
-        .flatMap(count -> checkAllWritten(model, rows.size(), count, "updated")));
+        .flatMap(count -> checkAllWritten(model, rows, count, "updated")));
   }
 
   <E> Mono<Long> delete(EntityModel<E> model, List<E> rows) {
@@ -105,17 +105,35 @@ final class BulkWriter {
     return runChecked(model, statements, connection -> Flux.fromIterable(statements)
         .concatMap(sql -> context.executor().update(connection, sql, connections.inTransaction()))
         .reduce(0L, Long::sum)
-        .flatMap(count -> checkAllWritten(model, rows.size(), count, "deleted")));
+        .flatMap(count -> checkAllWritten(model, rows, count, "deleted")));
   }
 
-  private Mono<Long> checkAllWritten(EntityModel<?> model, int expected, long written,
+  private Mono<Long> checkAllWritten(EntityModel<?> model, List<?> rows, long written,
       String verb) {
+    int expected = rows.size();
     if (model.version() != null && written < expected) {
+      if (expected == 1) {
+        // one row: name it, as a single update or delete does
+        Object row = rows.get(0);
+        return Mono.error(new OptimisticLockException(model.type(), model.id().get(row),
+            model.version().get(row)));
+      }
       return Mono.error(new OptimisticLockException((expected - written) + " of " + expected
-          + " " + model.name() + " rows were changed or deleted by someone else since they were"
-          + " read, so none was " + verb + "; reload them and apply the changes again"));
+          + " " + model.name() + " rows (ids " + ids(model, rows) + ") were changed or deleted"
+          + " by someone else since they were read, so none was " + verb + "; reload them and"
+          + " apply the changes again"));
     }
     return Mono.just(written);
+  }
+
+  /** The ids of the rows, the first few of a long list. */
+  private static String ids(EntityModel<?> model, List<?> rows) {
+    int shown = Math.min(rows.size(), 20);
+    StringBuilder ids = new StringBuilder();
+    for (int i = 0; i < shown; i++) {
+      ids.append(i == 0 ? "" : ", ").append(model.id().get(rows.get(i)));
+    }
+    return rows.size() > shown ? ids.append(", …").toString() : ids.toString();
   }
 
   /**

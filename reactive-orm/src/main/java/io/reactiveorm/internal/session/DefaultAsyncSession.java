@@ -68,6 +68,7 @@ public final class DefaultAsyncSession implements AsyncSession {
   @Override
   public <E> Flux<E> insertAll(Collection<E> entities) {
     return Flux.defer(() -> {
+      ensureOpen();
       if (entities.isEmpty()) {
         return Flux.empty();
       }
@@ -82,6 +83,7 @@ public final class DefaultAsyncSession implements AsyncSession {
   @Override
   public <E> Mono<E> update(E entity) {
     return Mono.defer(() -> {
+      ensureOpen();
       EntityModel<E> model = context.model(typeOf(List.of(entity)));
       context.validator().validate(model, List.of(entity));
       SqlStatement sql = context.writes().updateBatch(model, List.of(entity));
@@ -101,6 +103,7 @@ public final class DefaultAsyncSession implements AsyncSession {
   @Override
   public <E> Mono<Void> delete(E entity) {
     return Mono.defer(() -> {
+      ensureOpen();
       EntityModel<E> model = context.model(typeOf(List.of(entity)));
       if (model.version() == null) {
         return deleteById(model.type(), model.id().get(entity))
@@ -126,25 +129,35 @@ public final class DefaultAsyncSession implements AsyncSession {
   @Override
   public <E> Mono<Long> updateAll(Collection<E> entities) {
     return Mono.defer(() -> {
+      ensureOpen();
       if (entities.isEmpty()) {
         return Mono.just(0L);
       }
       EntityModel<E> model = context.model(typeOf(entities));
       List<E> rows = List.copyOf(entities);
       context.validator().validate(model, rows);
-      return bulk.update(model, rows).doOnSuccess(count -> rows.forEach(
-          row -> advanceVersion(model, row)));
+      return bulk.update(model, rows).doOnSuccess(count -> rows.forEach(row -> {
+        advanceVersion(model, row);
+        // what was written is the tracked entity's new snapshot: commit must not write it again
+        if (state.work().isTracked(row)) {
+          state.work().managed(model, row);
+        }
+      }));
     });
   }
 
   @Override
   public <E> Mono<Long> deleteAll(Collection<E> entities) {
     return Mono.defer(() -> {
+      ensureOpen();
       if (entities.isEmpty()) {
         return Mono.just(0L);
       }
       EntityModel<E> model = context.model(typeOf(entities));
-      return bulk.delete(model, List.copyOf(entities));
+      List<E> rows = List.copyOf(entities);
+      // as delete(entity) does: a deleted row is no longer the session's
+      return bulk.delete(model, rows).doOnSuccess(count -> rows.forEach(
+          row -> state.evict(model, row)));
     });
   }
 
@@ -157,6 +170,7 @@ public final class DefaultAsyncSession implements AsyncSession {
 
   @Override
   public SqlQuery sql(String sql) {
+    ensureOpen();
     return new DefaultSqlQuery(context, connections, state,
         NamedParameters.parse(sql, context.dialect()));
   }
@@ -164,22 +178,31 @@ public final class DefaultAsyncSession implements AsyncSession {
   @Override
   public <E, T> Mono<Void> link(E owner, Relation<E, T> relation,
       Collection<? extends T> targets) {
-    return Mono.defer(() -> joinTables.change(owner, relationOf(relation), List.copyOf(targets),
-        List.of(), false));
+    return Mono.defer(() -> {
+      ensureOpen();
+      return joinTables.change(owner, relationOf(relation), List.copyOf(targets), List.of(),
+          false);
+    });
   }
 
   @Override
   public <E, T> Mono<Void> unlink(E owner, Relation<E, T> relation,
       Collection<? extends T> targets) {
-    return Mono.defer(() -> joinTables.change(owner, relationOf(relation), List.of(),
-        List.copyOf(targets), false));
+    return Mono.defer(() -> {
+      ensureOpen();
+      return joinTables.change(owner, relationOf(relation), List.of(), List.copyOf(targets),
+          false);
+    });
   }
 
   @Override
   public <E, T> Mono<Void> replace(E owner, Relation<E, T> relation,
       Collection<? extends T> targets) {
-    return Mono.defer(() -> joinTables.change(owner, relationOf(relation), List.copyOf(targets),
-        List.of(), true));
+    return Mono.defer(() -> {
+      ensureOpen();
+      return joinTables.change(owner, relationOf(relation), List.copyOf(targets), List.of(),
+          true);
+    });
   }
 
   private RelationModel relationOf(Relation<?, ?> relation) {

@@ -6,6 +6,7 @@ import io.reactiveorm.internal.meta.EntityModel;
 import io.reactiveorm.internal.meta.PropertyModel;
 import io.reactiveorm.internal.meta.RelationModel;
 import io.reactiveorm.internal.meta.RelationModel.JoinTable;
+import io.reactiveorm.internal.relation.EntityIds;
 import io.reactiveorm.internal.relation.ToManyHandle;
 import io.reactiveorm.internal.sql.ConditionRenderer;
 import io.reactiveorm.internal.sql.SqlStatement;
@@ -13,8 +14,10 @@ import io.reactiveorm.internal.sql.SqlWriter;
 import io.reactiveorm.spi.Dialect;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -74,11 +77,15 @@ final class JoinTableWriter {
   private static void updateLoadedHandle(Object owner, RelationModel relation, Collection<?> link,
       Collection<?> unlink, boolean unlinkAll) {
     if (relation.handle(owner) instanceof ToManyHandle<?> handle && handle.isLoaded()) {
-      Set<Object> current = unlinkAll ? new LinkedHashSet<>()
-          : new LinkedHashSet<>(handle.get());
-      current.removeAll(unlink);
-      current.addAll(link);
-      ((ToManyHandle<Object>) handle).resolve(new ArrayList<>(current));
+      // by id, not by instance: the targets given may come from another session than the
+      // loaded ones (entities do not override equals)
+      Map<Object, Object> current = new LinkedHashMap<>();
+      if (!unlinkAll) {
+        handle.get().forEach(target -> current.put(EntityIds.idOf(target), target));
+      }
+      unlink.forEach(target -> current.remove(EntityIds.idOf(target)));
+      link.forEach(target -> current.putIfAbsent(EntityIds.idOf(target), target));
+      ((ToManyHandle<Object>) handle).resolve(new ArrayList<>(current.values()));
     }
   }
 

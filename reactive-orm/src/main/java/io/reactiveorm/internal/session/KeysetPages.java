@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Reads a query in pages of {@code window} rows, each page read whole, the next one starting
@@ -50,22 +51,30 @@ final class KeysetPages<E> {
   }
 
   Flux<List<E>> pages() {
-    return page(spec.orders(orders), spec.limit());
+    // each page subscribed once the previous one completed, by expand: nested concatenations
+    // would keep every page read so far subscribed (and its rows in memory) until the read ends,
+    // and would deepen the stack by a level per page on a synchronous driver
+    return page(spec.orders(orders), spec.limit())
+        .expand(page -> page.next() == null ? Mono.empty() : page(page.next(), page.left()))
+        .filter(page -> !page.rows().isEmpty())
+        .map(Page::rows);
   }
 
-  private Flux<List<E>> page(SelectSpec current, Long remaining) {
+  /** One page's rows, and where the next page starts ({@code null} after the last). */
+  private record Page<E>(List<E> rows, SelectSpec next, Long left) {}
+
+  private Mono<Page<E>> page(SelectSpec current, Long remaining) {
     long size = remaining == null ? window : Math.min(window, remaining);
     if (size <= 0) {
-      return Flux.empty();
+      return Mono.empty();
     }
-    return rows.apply(current.limit(size), false).collectList().flatMapMany(page -> {
-      Flux<List<E>> emitted = page.isEmpty() ? Flux.empty() : Flux.just(page);
+    return rows.apply(current.limit(size), false).collectList().map(page -> {
       if (page.size() < size) {
-        return emitted;
+        return new Page<>(page, null, null);
       }
       Long left = remaining == null ? null : remaining - page.size();
       SelectSpec next = current.offset(null).after(keyOf(page.get(page.size() - 1)));
-      return emitted.concatWith(Flux.defer(() -> page(next, left)));
+      return new Page<>(page, next, left);
     });
   }
 

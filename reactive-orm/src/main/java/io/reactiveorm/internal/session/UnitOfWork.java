@@ -132,8 +132,14 @@ final class UnitOfWork {
       }
       plan.validate(context);
       Map<Object, Object[]> before = plan.remember();
-      return connections.atomic(connection -> plan.execute(context,
-              new TransactionConnectionSource(connection)))
+      // inside a transaction, a savepoint undoes the statements that ran before a failing one
+      // (and clears PostgreSQL's aborted state), so that fixing the cause and flushing again works
+      Flux<Object> written = connections.inTransaction()
+          ? connections.use(connection -> Savepoints.run(connection, savepoint ->
+              plan.execute(context, new TransactionConnectionSource(savepoint))))
+          : connections.atomic(connection -> plan.execute(context,
+              new TransactionConnectionSource(connection)));
+      return written
           .then(Mono.fromRunnable(() -> applied(plan)))
           .onErrorResume(error -> {
             Plan.restore(before);

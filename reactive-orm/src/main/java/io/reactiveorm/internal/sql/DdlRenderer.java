@@ -50,7 +50,10 @@ public final class DdlRenderer {
     return dialect.dropTable(dialect.quote(model.table()));
   }
 
-  /** The join tables this entity's many-to-many relations own. */
+  /**
+   * The join tables this entity's many-to-many relations own. Their foreign keys cascade deletes:
+   * deleting an entity at either end removes its links, never fails on them.
+   */
   public List<String> createJoinTables(EntityModel<?> model,
       Function<Class<?>, EntityModel<?>> models) {
     List<String> statements = new ArrayList<>();
@@ -68,8 +71,9 @@ public final class DdlRenderer {
           + dialect.quote(join.targetColumn()) + " " + keyType(targetId) + " NOT NULL, "
           + "PRIMARY KEY (" + dialect.quote(join.ownerColumn()) + ", "
           + dialect.quote(join.targetColumn()) + "), "
-          + foreignKey(join.name(), join.ownerColumn(), model) + ", "
-          + foreignKey(join.name(), join.targetColumn(), target) + ")");
+          // a row here is only a link: it goes when either end is deleted
+          + foreignKey(join.name(), join.ownerColumn(), model) + " ON DELETE CASCADE, "
+          + foreignKey(join.name(), join.targetColumn(), target) + " ON DELETE CASCADE)");
       statements.add(dialect.createIndex(dialect.quote("ix_" + join.name() + "_"
           + join.targetColumn()), table, dialect.quote(join.targetColumn()), false));
     }
