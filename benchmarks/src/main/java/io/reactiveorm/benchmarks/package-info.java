@@ -1,7 +1,17 @@
 /**
- * Side-by-side benchmarks of reactive-orm against raw R2DBC and its peers.
+ * Side-by-side benchmarks of reactive-orm against raw R2DBC (the floor), Spring Data R2DBC,
+ * Hibernate Reactive and JDBC (the blocking floor), on one PostgreSQL database.
  *
- * <p>Nothing here yet: the workloads, contestants and report generator arrive with the benchmarks
- * issue. The module already builds so that the multi-module layout is stable from the start.
+ * <ul>
+ *   <li>{@link io.reactiveorm.benchmarks.Contestant}: one method per workload, one implementation
+ *       per stack in {@code contestants}, each written the way that stack does it best;
+ *   <li>{@link io.reactiveorm.benchmarks.Fixture}: the schema and its preloaded rows, created once
+ *       and reused;
+ *   <li>{@link io.reactiveorm.benchmarks.WorkloadBenchmark}, {@link
+ *       io.reactiveorm.benchmarks.StreamBenchmark}, {@link
+ *       io.reactiveorm.benchmarks.ConcurrencyBenchmark}: the JMH benchmarks;
+ *   <li>{@link io.reactiveorm.benchmarks.report.BenchmarkReport}: the jar's main class, which runs
+ *       them and writes {@code docs/benchmarks.md} with a chart.
+ * </ul>
  */
 package io.reactiveorm.benchmarks;

@@ -1,0 +1,71 @@
+package io.reactiveorm.benchmarks;
+
+/**
+ * Runs one workload of one contestant in a loop, for profiling it with JFR (or any profiler),
+ * outside JMH:
+ *
+ * <pre>
+ * java -XX:StartFlightRecording=filename=orm.jfr,settings=profile \
+ *     -cp benchmarks/target/benchmarks.jar io.reactiveorm.benchmarks.ProfileWorkload \
+ *     reactive-orm selectUsers 30
+ * jfr print --events jdk.ExecutionSample orm.jfr
+ * </pre>
+ *
+ * <p>Arguments: contestant, workload (its benchmark method name), seconds to run after 5 s of
+ * warm-up. Prints the operations per second and the statements per operation.
+ */
+public final class ProfileWorkload {
+
+  private ProfileWorkload() {}
+
+  public static void main(String[] args) {
+    String name = args[0];
+    Workload workload = Workload.ofBenchmark(args[1]);
+    long seconds = args.length > 2 ? Long.parseLong(args[2]) : 30;
+    BenchConfig config = BenchConfig.current();
+    Fixture fixture = new Fixture(config);
+    fixture.ensure();
+    int poolSize = workload == Workload.CONCURRENT ? BenchConfig.CONCURRENT_POOL_SIZE
+        : BenchConfig.POOL_SIZE;
+    Workloads inputs = new Workloads();
+    long sink = 0;
+    try (Contestant contestant = Contestants.create(name, config, poolSize)) {
+      Workloads.verify(contestant, fixture, workload);
+      for (int phase = 0; phase < 2; phase++) {
+        long statements = contestant.statements().total();
+        long end = System.nanoTime() + (phase == 0 ? 5 : seconds) * 1_000_000_000L;
+        long start = System.nanoTime();
+        long ops = 0;
+        while (System.nanoTime() < end) {
+          sink += once(contestant, workload, inputs, inputs.advance());
+          ops++;
+          if (workload == Workload.INSERT && ops % 100 == 0) {
+            fixture.deleteInsertedUsers();
+          }
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        System.out.printf("%s %s %s: %d ops in %.1f s, %.2f ms/op, %.1f statements/op%n",
+            phase == 0 ? "warm-up" : "measured", name, workload.method(), ops, elapsed,
+            elapsed * 1000 / ops, (double) (contestant.statements().total() - statements) / ops);
+      }
+    } finally {
+      fixture.deleteInsertedUsers();
+    }
+    System.out.println("(checksum " + sink + ")");
+  }
+
+  private static long once(Contestant c, Workload workload, Workloads in, long op) {
+    return switch (workload) {
+      case INSERT -> c.insertUsers(in.newUsers(op)).length;
+      case SELECT -> c.selectUsers(in.userFrom(op), in.userTo(op));
+      case SELECT_WITH_ROLE -> c.selectUsersWithRole(in.userFrom(op), in.userTo(op));
+      case UPDATE_BY_ID -> c.updateScoreById(in.userIds(op), (int) (op % 1000));
+      case LOAD_CHANGE_COMMIT -> c.loadChangeCommit(in.userFrom(op), in.userTo(op), 1);
+      case ARTICLES_WITH_TAGS -> c.articlesWithTags(in.articleFrom(op), in.articleTo(op));
+      case ROLES_WITH_USERS -> c.rolesWithUsers(in.roleFrom(op), in.roleTo(op));
+      case NAIVE_LOOP -> c.naiveRoleLoop(in.userFrom(op), in.userTo(op));
+      case STREAM -> c.streamEvents();
+      case CONCURRENT -> c.findUsersWithRole(in.randomUserIds(op), Workloads.CONCURRENCY);
+    };
+  }
+}

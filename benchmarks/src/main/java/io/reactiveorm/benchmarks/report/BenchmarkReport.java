@@ -1,0 +1,265 @@
+package io.reactiveorm.benchmarks.report;
+
+import io.reactiveorm.benchmarks.BenchConfig;
+import io.reactiveorm.benchmarks.ConcurrencyBenchmark;
+import io.reactiveorm.benchmarks.Contestants;
+import io.reactiveorm.benchmarks.Fixture;
+import io.reactiveorm.benchmarks.Metrics;
+import io.reactiveorm.benchmarks.StreamBenchmark;
+import io.reactiveorm.benchmarks.Verify;
+import io.reactiveorm.benchmarks.Workload;
+import io.reactiveorm.benchmarks.WorkloadBenchmark;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * The one command: runs every benchmark for every contestant with JMH (GC profiler on), then
+ * writes {@code docs/benchmarks.md} (machine, versions, a table per workload, the targets) and
+ * {@code docs/benchmarks.png}.
+ *
+ * <pre>
+ * java -jar benchmarks/target/benchmarks.jar [--quick] [--url postgresql://user@host:5432/db]
+ *     [--contestants reactive-orm,raw-r2dbc] [--workloads selectUsers,insertUsers]
+ *     [--docs DIR] [--report-only] [--verify]
+ * </pre>
+ *
+ * <p>{@code --quick} runs short warm-ups and few iterations (minutes instead of half an hour);
+ * {@code --report-only} rewrites the report from the last run's results without running
+ * anything; {@code --verify} runs each workload once per contestant and checks the answers,
+ * without JMH. Raw results (JMH's JSON, a TSV of the measurements, the forks' metrics) go to {@code
+ * benchmarks/target/bench-results}.
+ */
+public final class BenchmarkReport {
+
+  private BenchmarkReport() {}
+
+  /** The command line, parsed. */
+  record Settings(boolean quick, boolean reportOnly, boolean verify, String url,
+      List<String> contestants,
+      List<Workload> workloads, Path docs, Path results) {}
+
+  public static void main(String[] args) throws Exception {
+    Settings settings = parse(args);
+    System.setProperty("java.awt.headless", "true");
+    System.setProperty("bench.url", settings.url());
+    if (settings.verify()) {
+      System.exit(Verify.run(settings.contestants(), settings.workloads()) == 0 ? 0 : 1);
+    }
+    Path tsv = settings.results().resolve("measurements.tsv");
+    List<Measurement> measurements;
+    Map<String, String> runFacts;
+    if (settings.reportOnly()) {
+      measurements = readTsv(tsv);
+      runFacts = readFacts(settings.results().resolve("run-facts.tsv"));
+    } else {
+      Files.createDirectories(settings.results());
+      runFacts = runFacts(settings);
+      new Fixture(BenchConfig.current()).ensure();
+      measurements = run(settings);
+      writeTsv(tsv, measurements);
+      writeFacts(settings.results().resolve("run-facts.tsv"), runFacts);
+    }
+    Path markdown = settings.docs().resolve("benchmarks.md");
+    Path chart = settings.docs().resolve("benchmarks.png");
+    Files.createDirectories(settings.docs());
+    Chart.write(measurements, chart);
+    Files.writeString(markdown, new MarkdownReport(measurements, runFacts, chart.getFileName()
+        .toString()).render());
+    System.out.println("Wrote " + markdown.toAbsolutePath() + " and " + chart.toAbsolutePath());
+  }
+
+  static Settings parse(String[] args) {
+    boolean quick = false;
+    boolean reportOnly = false;
+    boolean verify = false;
+    String url = BenchConfig.url();
+    List<String> contestants = Contestants.ALL;
+    List<Workload> workloads = List.of(Workload.values());
+    Path jarDir = jarDirectory();
+    Path docs = defaultDocs(jarDir);
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--quick" -> quick = true;
+        case "--report-only" -> reportOnly = true;
+        case "--verify" -> verify = true;
+        case "--url" -> url = args[++i];
+        case "--docs" -> docs = Path.of(args[++i]);
+        case "--contestants" -> contestants = List.of(args[++i].split(","));
+        case "--workloads" -> workloads = Arrays.stream(args[++i].split(","))
+            .map(Workload::ofBenchmark).toList();
+        case "--help", "-h" -> {
+          System.out.println("java -jar benchmarks.jar [--quick] [--url postgresql://user@host:"
+              + "port/db] [--contestants a,b] [--workloads m1,m2] [--docs DIR] [--report-only]"
+              + " [--verify]");
+          System.exit(0);
+        }
+        default -> throw new IllegalArgumentException("Unknown argument " + args[i]
+            + "; try --help");
+      }
+    }
+    return new Settings(quick, reportOnly, verify, url, contestants, workloads, docs,
+        jarDir.resolve("bench-results"));
+  }
+
+  /** {@code benchmarks/target} when run from the jar, else the working directory's target. */
+  private static Path jarDirectory() {
+    try {
+      Path location = Path.of(BenchmarkReport.class.getProtectionDomain().getCodeSource()
+          .getLocation().toURI());
+      return Files.isRegularFile(location) ? location.getParent().toAbsolutePath()
+          : Path.of("target").toAbsolutePath();
+    } catch (URISyntaxException | RuntimeException e) {
+      return Path.of("target").toAbsolutePath();
+    }
+  }
+
+  /** The repository's docs/ when the jar sits in benchmarks/target, else ./docs. */
+  private static Path defaultDocs(Path jarDir) {
+    Path module = jarDir.getParent();
+    if (module != null && module.getFileName() != null
+        && module.getFileName().toString().equals("benchmarks") && module.getParent() != null
+        && Files.exists(module.getParent().resolve("pom.xml"))) {
+      return module.getParent().resolve("docs");
+    }
+    return Path.of("docs").toAbsolutePath();
+  }
+
+  private static Map<String, String> runFacts(Settings settings) {
+    Map<String, String> facts = new LinkedHashMap<>();
+    facts.put("date", ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+    facts.put("mode", settings.quick() ? "quick" : "full");
+    facts.put("timing", settings.quick()
+        ? "sample mode; 2 warm-up iterations of 1 s, 3 measured iterations of 1 s, 1 fork;"
+            + " stream: 1 warm-up pass, 2 measured passes"
+        : "sample mode; 3 warm-up iterations of 3 s, 5 measured iterations of 3 s, 1 fork;"
+            + " stream: 1 warm-up pass, 3 measured passes");
+    Environment.machine(BenchConfig.current()).forEach((k, v) -> facts.put("machine." + k, v));
+    Environment.versions().forEach((k, v) -> facts.put("version." + k, v));
+    return facts;
+  }
+
+  private static List<Measurement> run(Settings settings) throws RunnerException, IOException {
+    Path metrics = settings.results().resolve("metrics");
+    Files.createDirectories(metrics);
+    List<Measurement> all = new ArrayList<>();
+    String[] contestants = settings.contestants().toArray(String[]::new);
+    String[] properties = {"-Dbench.url=" + settings.url(), "-Dbench.metricsDir=" + metrics};
+
+    List<Workload> single = settings.workloads().stream()
+        .filter(w -> w != Workload.STREAM && w != Workload.CONCURRENT).toList();
+    if (!single.isEmpty()) {
+      all.addAll(run(settings, WorkloadBenchmark.class, single, contestants, properties, false));
+    }
+    if (settings.workloads().contains(Workload.CONCURRENT)) {
+      all.addAll(run(settings, ConcurrencyBenchmark.class, List.of(Workload.CONCURRENT),
+          contestants, properties, false));
+    }
+    if (settings.workloads().contains(Workload.STREAM)) {
+      all.addAll(run(settings, StreamBenchmark.class, List.of(Workload.STREAM), contestants,
+          properties, true));
+    }
+    return all;
+  }
+
+  private static List<Measurement> run(Settings settings, Class<?> benchmark,
+      List<Workload> workloads, String[] contestants, String[] properties, boolean singleShot)
+      throws RunnerException {
+    String methods = workloads.stream().map(Workload::method).collect(Collectors.joining("|"));
+    ChainedOptionsBuilder options = new OptionsBuilder()
+        .include("^" + benchmark.getName().replace(".", "\\.") + "\\.(" + methods + ")$")
+        .param("contestant", contestants)
+        .addProfiler(GCProfiler.class)
+        .jvmArgsPrepend(properties)
+        .shouldFailOnError(false)
+        .resultFormat(ResultFormatType.JSON)
+        .result(settings.results().resolve(benchmark.getSimpleName() + ".json").toString());
+    if (settings.quick()) {
+      options = singleShot
+          ? options.warmupIterations(1).measurementIterations(2)
+          : options.warmupIterations(2).warmupTime(TimeValue.seconds(1))
+              .measurementIterations(3).measurementTime(TimeValue.seconds(1));
+    }
+    Collection<RunResult> results = new Runner(options.build()).run();
+    Path metricsDir = Path.of(properties[1].substring("-Dbench.metricsDir=".length()));
+    List<Measurement> measurements = new ArrayList<>();
+    for (RunResult result : results) {
+      measurements.add(measurement(result, metricsDir));
+    }
+    return measurements;
+  }
+
+  private static Measurement measurement(RunResult run, Path metricsDir) {
+    Workload workload = Workload.ofBenchmark(run.getParams().getBenchmark());
+    String contestant = run.getParams().getParam("contestant");
+    var statistics = run.getPrimaryResult().getStatistics();
+    double alloc = Double.NaN;
+    for (Map.Entry<String, Result> secondary : run.getSecondaryResults().entrySet()) {
+      if (secondary.getKey().endsWith("gc.alloc.rate.norm")) {
+        alloc = secondary.getValue().getScore();
+      }
+    }
+    Properties metrics = Metrics.read(metricsDir, workload, contestant);
+    return new Measurement(workload, contestant, statistics.getPercentile(50),
+        statistics.getPercentile(90), statistics.getN(), alloc,
+        Double.parseDouble(metrics.getProperty(Metrics.STATEMENTS_PER_OP, "NaN")),
+        Long.parseLong(metrics.getProperty(Metrics.PEAK_HEAP_BYTES, "0")),
+        Long.parseLong(metrics.getProperty(Metrics.PEAK_LIVE_HEAP_BYTES, "0")));
+  }
+
+  private static void writeTsv(Path file, List<Measurement> measurements) throws IOException {
+    List<String> lines = new ArrayList<>();
+    lines.add("workload\tcontestant\tmedianMs\tp90Ms\tsamples\tallocBytesPerOp\tstatementsPerOp"
+        + "\tpeakHeapBytes\tpeakLiveHeapBytes");
+    measurements.forEach(m -> lines.add(m.toTsv()));
+    Files.write(file, lines);
+  }
+
+  private static List<Measurement> readTsv(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      throw new IllegalStateException("No results at " + file + "; run without --report-only"
+          + " first");
+    }
+    return Files.readAllLines(file).stream().skip(1).filter(line -> !line.isBlank())
+        .map(Measurement::fromTsv).toList();
+  }
+
+  private static void writeFacts(Path file, Map<String, String> facts) throws IOException {
+    List<String> lines = new ArrayList<>();
+    facts.forEach((key, value) -> lines.add(key + "\t" + value.replace('\n', ' ')));
+    Files.write(file, lines);
+  }
+
+  private static Map<String, String> readFacts(Path file) throws IOException {
+    Map<String, String> facts = new LinkedHashMap<>();
+    if (Files.exists(file)) {
+      for (String line : Files.readAllLines(file)) {
+        int tab = line.indexOf('\t');
+        if (tab > 0) {
+          facts.put(line.substring(0, tab), line.substring(tab + 1));
+        }
+      }
+    }
+    return facts;
+  }
+}
