@@ -271,7 +271,10 @@ public final class Orm implements AutoCloseable {
       return this;
     }
 
-    /** Rows fetched per round trip when streaming (default 1000). */
+    /**
+     * Rows fetched per round trip by {@code Query.stream()} (default 1000; 0 reads each result
+     * whole). {@code list()} reads in one round trip unless the query sets its own fetch size.
+     */
     public Builder fetchSize(int rows) {
       this.fetchSize = rows;
       return this;

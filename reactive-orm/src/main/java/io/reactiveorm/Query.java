@@ -79,8 +79,13 @@ public interface Query<E> {
   }
 
   /**
-   * Rows fetched per round trip while streaming (where the driver supports it); smaller values
-   * make cancellation cheaper, larger ones make long reads faster.
+   * Rows fetched per round trip (a cursor, where the driver has one). {@link #stream()} reads
+   * through one by default ({@code Orm.builder().fetchSize(...)}, 1000); {@link #list()} and the
+   * projections read the whole result in one round trip unless given a fetch size here. Smaller
+   * values make cancelling mid-way cheaper (without one, the driver reads and discards the rest
+   * of the result), larger ones make long reads faster; 0 means the default.
+   *
+   * <pre>{@code query.fetchSize(100).list().take(10)}</pre>
    */
   Query<E> fetchSize(int rows);
 

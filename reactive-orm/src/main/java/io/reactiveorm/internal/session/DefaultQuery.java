@@ -2,10 +2,13 @@ package io.reactiveorm.internal.session;
 
 import io.reactiveorm.InvalidQueryException;
 import io.reactiveorm.Query;
+import io.r2dbc.spi.Connection;
 import io.reactiveorm.internal.exec.ConnectionSource;
+import io.reactiveorm.internal.exec.LentConnectionSource;
 import io.reactiveorm.internal.exec.ProjectionReader;
 import io.reactiveorm.internal.meta.EntityModel;
 import io.reactiveorm.internal.meta.PropertyModel;
+import io.reactiveorm.internal.relation.SiblingGroup;
 import io.reactiveorm.internal.sql.ConditionRenderer;
 import io.reactiveorm.internal.sql.SelectSpec;
 import io.reactiveorm.internal.sql.SqlStatement;
@@ -20,6 +23,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -137,24 +141,47 @@ final class DefaultQuery<E> implements Query<E> {
   public Flux<E> list() {
     return Flux.defer(() -> {
       FetchPlan plan = FetchPlan.of(context, model, options.paths());
-      boolean inTransaction = connections.inTransaction();
-      if (inTransaction && (!plan.isEmpty() || !model.relations().isEmpty())) {
+      if (connections.inTransaction() && (!plan.isEmpty() || !model.relations().isEmpty())) {
         // one connection: read each window whole before its relations query the connection
-        return new KeysetPages<>(this::rows, spec, model, options.windowSize())
+        return new KeysetPages<>(select -> read(connections, select, false),
+            page -> trackAll(page), spec, model, options.windowSize())
             .pages()
-            .concatMap(window -> plan.load(state.fetcher(), window, true)
+            .concatMap(window -> plan.load(state.fetcher(), window, true, connections)
                 .thenMany(Flux.fromIterable(window)), 1);
       }
-      Flux<E> rows = rows(spec, true);
       if (model.relations().isEmpty()) {
-        return rows;
+        return track(read(connections, spec, true), new SiblingGroups(options.windowSize()));
       }
-      // a window is emitted once read whole, so that a lazy load on its first entity already
-      // sees all its siblings
-      return rows.buffer(options.windowSize())
-          .concatMap(window -> plan.load(state.fetcher(), window, inTransaction)
-              .thenMany(Flux.fromIterable(window)), 1);
+      if (plan.isEmpty()) {
+        // a window is emitted once read whole, so that a lazy load on its first entity already
+        // sees all its siblings
+        return track(read(connections, spec, true), new SiblingGroups(options.windowSize()))
+            .buffer(options.windowSize())
+            .concatMapIterable(window -> window);
+      }
+      return connections.use(this::withRelations);
     });
+  }
+
+  /**
+   * The rows, read on {@code connection}, in windows whose relations are loaded before they are
+   * emitted: on other pooled connections while the rows are still being read, and once they all
+   * are, the first relation on {@code connection} itself. A query whose rows fit in one window
+   * (a page, a find by id with its relation) thus takes one connection from the pool, not two.
+   */
+  private Flux<E> withRelations(Connection connection) {
+    FetchPlan plan = FetchPlan.of(context, model, options.paths());
+    ConnectionSource lent = new LentConnectionSource(connection);
+    AtomicBoolean allRead = new AtomicBoolean();
+    int window = options.windowSize();
+    long[] seen = {0};
+    return track(read(lent, spec, true), new SiblingGroups(window))
+        .doOnComplete(() -> allRead.set(true))
+        // a full window waits for the next row, so that the last one is known to be the last
+        .bufferUntil(row -> seen[0]++ % window == 0 && seen[0] > 1, true)
+        .concatMap(rows -> plan.load(state.fetcher(), rows, false,
+                allRead.get() ? lent : connections)
+            .thenMany(Flux.fromIterable(rows)), 1);
   }
 
   @Override
@@ -163,22 +190,41 @@ final class DefaultQuery<E> implements Query<E> {
         .list();
   }
 
-  /**
-   * The entities of {@code select}, tracked by the session; each window of them forms a sibling
-   * group, so a lazy load on one loads for the window.
-   */
-  private Flux<E> rows(SelectSpec select, boolean stream) {
+  /** The entities of {@code select} as read, not yet the session's. */
+  private Flux<E> read(ConnectionSource source, SelectSpec select, boolean stream) {
     SqlStatement base = context.selects().select(select, model);
     SqlStatement sql = stream ? streaming(base) : base;
-    SiblingGroups groups = new SiblingGroups(options.windowSize());
-    return connections.use(connection -> context.executor()
-            .query(connection, sql, context.reader(model.type()), connections.inTransaction()))
-        .map(entity -> state.track(model, entity, groups.next(), options.tracked()));
+    return source.use(connection -> context.executor()
+        .query(connection, sql, context.reader(model.type()), source.inTransaction()));
   }
 
-  /** A fetch size keeps cancelling a long stream cheap; a short bounded read needs none. */
+  /**
+   * The session's instances of {@code rows}, tracked unless streamed; each window of them forms a
+   * sibling group, so a lazy load on one loads for the window.
+   */
+  private Flux<E> track(Flux<E> rows, SiblingGroups groups) {
+    return rows.map(entity -> state.track(model, entity, groups.next(), options.tracked()));
+  }
+
+  /** {@link #track(Flux, SiblingGroups)} for one page, read whole: one sibling group. */
+  private List<E> trackAll(List<E> page) {
+    SiblingGroup group = new SiblingGroup();
+    List<E> tracked = new ArrayList<>(page.size());
+    for (E entity : page) {
+      tracked.add(state.track(model, entity, group, options.tracked()));
+    }
+    return tracked;
+  }
+
+  /**
+   * A fetch size keeps cancelling a long stream cheap, but costs round trips: on PostgreSQL a
+   * cursor read of 1000 rows takes three where a plain read takes one. So only {@code stream()}
+   * reads through one by default; {@code list()} and projections, whose results the caller keeps
+   * anyway, do when given {@link #fetchSize} explicitly. A short bounded read never needs one.
+   */
   private SqlStatement streaming(SqlStatement sql) {
-    int rows = options.fetchSize() > 0 ? options.fetchSize() : context.fetchSize();
+    int rows = options.fetchSize() > 0 ? options.fetchSize()
+        : options.tracked() ? 0 : context.fetchSize();
     boolean shortRead = spec.limit() != null && spec.limit() <= rows;
     return rows == 0 || shortRead ? sql : sql.withFetchSize(rows);
   }

@@ -1,6 +1,7 @@
 package io.reactiveorm.internal.session;
 
 import io.reactiveorm.InvalidQueryException;
+import io.reactiveorm.internal.exec.ConnectionSource;
 import io.reactiveorm.internal.meta.EntityModel;
 import io.reactiveorm.internal.meta.RelationModel;
 import io.reactiveorm.relation.FetchPath;
@@ -43,15 +44,23 @@ final class FetchPlan {
     return children.isEmpty();
   }
 
-  /** Loads every relation of the plan for {@code owners}, level by level. */
-  Mono<Void> load(RelationFetcher fetcher, List<?> owners, boolean sequential) {
+  /**
+   * Loads every relation of the plan for {@code owners}, level by level. The first relation of
+   * each level, and the levels below it, run on {@code first}; the others on the fetcher's own
+   * connections, concurrently unless {@code sequential}.
+   */
+  Mono<Void> load(RelationFetcher fetcher, List<?> owners, boolean sequential,
+      ConnectionSource first) {
     if (owners.isEmpty() || children.isEmpty()) {
       return Mono.empty();
     }
-    List<Mono<Void>> loads = new ArrayList<>();
+    List<Mono<Void>> loads = new ArrayList<>(children.size());
+    ConnectionSource source = first;
     for (Map.Entry<RelationModel, FetchPlan> child : children.entrySet()) {
-      loads.add(fetcher.fetch(child.getKey(), owners)
-          .flatMap(targets -> child.getValue().load(fetcher, targets, sequential)));
+      ConnectionSource used = source;
+      loads.add(fetcher.fetch(child.getKey(), owners, used)
+          .flatMap(targets -> child.getValue().load(fetcher, targets, sequential, used)));
+      source = fetcher.connections();
     }
     return sequential ? Flux.concat(loads).then() : Flux.merge(loads).then();
   }

@@ -9,7 +9,8 @@ import io.reactiveorm.query.Column;
 import io.reactiveorm.query.Order;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -21,16 +22,22 @@ import reactor.core.publisher.Mono;
  */
 final class KeysetPages<E> {
 
-  private final BiFunction<SelectSpec, Boolean, Flux<E>> rows;
+  private final Function<SelectSpec, Flux<E>> rows;
+  private final UnaryOperator<List<E>> track;
   private final SelectSpec spec;
   private final EntityModel<E> model;
   private final int window;
   private final List<PropertyModel> keys = new ArrayList<>();
   private final List<Order> orders = new ArrayList<>();
 
-  KeysetPages(BiFunction<SelectSpec, Boolean, Flux<E>> rows, SelectSpec spec,
+  /**
+   * @param rows the rows of a page's query, as read (not yet the session's)
+   * @param track makes a page's rows the session's, as one sibling group
+   */
+  KeysetPages(Function<SelectSpec, Flux<E>> rows, UnaryOperator<List<E>> track, SelectSpec spec,
       EntityModel<E> model, int window) {
     this.rows = rows;
+    this.track = track;
     this.spec = spec;
     this.model = model;
     this.window = window;
@@ -68,11 +75,16 @@ final class KeysetPages<E> {
     if (size <= 0) {
       return Mono.empty();
     }
-    return rows.apply(current.limit(size), false).collectList().map(page -> {
-      if (page.size() < size) {
-        return new Page<>(page, null, null);
+    // one row more than the page tells whether another page follows, so that a result of one
+    // page costs one statement, not a second one that comes back empty; that row is not tracked
+    // here, the next page reads it again
+    boolean moreWanted = remaining == null || remaining > size;
+    return rows.apply(current.limit(moreWanted ? size + 1 : size)).collectList().map(read -> {
+      if (read.size() <= size) {
+        return new Page<>(track.apply(read), null, null);
       }
-      Long left = remaining == null ? null : remaining - page.size();
+      List<E> page = track.apply(read.subList(0, (int) size));
+      Long left = remaining == null ? null : remaining - size;
       SelectSpec next = current.offset(null).after(keyOf(page.get(page.size() - 1)));
       return new Page<>(page, next, left);
     });

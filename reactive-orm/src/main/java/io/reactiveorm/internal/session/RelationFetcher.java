@@ -35,19 +35,33 @@ final class RelationFetcher {
     this.state = state;
   }
 
+  /** The session's connections, where loads run unless told otherwise. */
+  ConnectionSource connections() {
+    return connections;
+  }
+
   /** Loads {@code relation} for {@code owners}; emits the distinct related entities. */
   Mono<List<Object>> fetch(RelationModel relation, List<?> owners) {
+    return fetch(relation, owners, connections);
+  }
+
+  /**
+   * {@link #fetch(RelationModel, List)} with its statements on {@code source}: the session's
+   * connections, or one that a query lends once it has read its own rows.
+   */
+  Mono<List<Object>> fetch(RelationModel relation, List<?> owners, ConnectionSource source) {
     // related entities of a tracked read are tracked too; those of a long stream are not kept
     boolean tracked = !owners.isEmpty() && state.work().isTracked(owners.get(0));
     return switch (relation.kind()) {
-      case TO_ONE_OWNER -> toOne(relation, owners, tracked);
-      case TO_ONE_INVERSE, ONE_TO_MANY -> byInverseKey(relation, owners, tracked);
-      case MANY_TO_MANY -> throughJoinTable(relation, owners, tracked);
+      case TO_ONE_OWNER -> toOne(relation, owners, tracked, source);
+      case TO_ONE_INVERSE, ONE_TO_MANY -> byInverseKey(relation, owners, tracked, source);
+      case MANY_TO_MANY -> throughJoinTable(relation, owners, tracked, source);
     };
   }
 
   @SuppressWarnings("unchecked")
-  private Mono<List<Object>> toOne(RelationModel relation, List<?> owners, boolean tracked) {
+  private Mono<List<Object>> toOne(RelationModel relation, List<?> owners, boolean tracked,
+      ConnectionSource source) {
     EntityModel<Object> target = (EntityModel<Object>) context.model(relation.targetType());
     Map<Object, Object> byId = new HashMap<>();
     Set<Object> missing = new LinkedHashSet<>();
@@ -62,7 +76,7 @@ final class RelationFetcher {
         }
       }
     }
-    return read(target, target.id(), new ArrayList<>(missing), tracked)
+    return read(target, target.id(), new ArrayList<>(missing), tracked, source)
         .doOnNext(entity -> byId.put(target.id().get(entity), entity))
         .then(Mono.fromSupplier(() -> {
           for (Object owner : owners) {
@@ -76,14 +90,14 @@ final class RelationFetcher {
 
   @SuppressWarnings("unchecked")
   private Mono<List<Object>> byInverseKey(RelationModel relation, List<?> owners,
-      boolean tracked) {
+      boolean tracked, ConnectionSource source) {
     EntityModel<Object> target = (EntityModel<Object>) context.model(relation.targetType());
     EntityModel<?> ownerModel = context.model(relation.ownerType());
     PropertyModel key = relation.inverseForeignKey();
     List<Object> ownerIds = distinctIds(ownerModel, owners);
     Map<Object, List<Object>> byOwner = new HashMap<>();
     List<Object> all = new ArrayList<>();
-    return read(target, key, ownerIds, tracked)
+    return read(target, key, ownerIds, tracked, source)
         .doOnNext(child -> {
           all.add(child);
           byOwner.computeIfAbsent(key.get(child), k -> new ArrayList<>()).add(child);
@@ -99,7 +113,7 @@ final class RelationFetcher {
 
   @SuppressWarnings("unchecked")
   private Mono<List<Object>> throughJoinTable(RelationModel relation, List<?> owners,
-      boolean tracked) {
+      boolean tracked, ConnectionSource source) {
     EntityModel<Object> target = (EntityModel<Object>) context.model(relation.targetType());
     EntityModel<?> ownerModel = context.model(relation.ownerType());
     List<Object> ownerIds = distinctIds(ownerModel, owners);
@@ -111,8 +125,8 @@ final class RelationFetcher {
         .map(chunk -> context.relationSql().joinedTargets(target, relation.joinTable(),
             ownerModel.id(), chunk))
         .toList();
-    return connections.use(connection -> Flux.fromIterable(statements).concatMap(sql ->
-            context.executor().query(connection, sql, reader, connections.inTransaction())))
+    return source.use(connection -> Flux.fromIterable(statements).concatMap(sql ->
+            context.executor().query(connection, sql, reader, source.inTransaction())))
         .doOnNext(pair -> {
           Object entity = state.track(target, pair[1], group, tracked);
           all.add(entity);
@@ -139,7 +153,7 @@ final class RelationFetcher {
 
   /** Target rows whose {@code key} is one of {@code keys}, chunked, tracked by the session. */
   private Flux<Object> read(EntityModel<Object> target, PropertyModel key, List<Object> keys,
-      boolean tracked) {
+      boolean tracked, ConnectionSource source) {
     if (keys.isEmpty()) {
       return Flux.empty();
     }
@@ -147,9 +161,9 @@ final class RelationFetcher {
     List<SqlStatement> statements = chunks(keys).stream()
         .map(chunk -> context.relationSql().targetsWhereKeyIn(target, key, chunk))
         .toList();
-    return connections.use(connection -> Flux.fromIterable(statements).concatMap(sql ->
+    return source.use(connection -> Flux.fromIterable(statements).concatMap(sql ->
             context.executor().query(connection, sql, context.reader(target.type()),
-                connections.inTransaction())))
+                source.inTransaction())))
         .map(entity -> state.track(target, entity, group, tracked));
   }
 
