@@ -31,6 +31,7 @@ public final class RelationModel {
 
   private final Class<?> ownerType;
   private final String field;
+  private final String name;
   private final Kind kind;
   private final Class<?> targetType;
   private final MethodHandle getter;
@@ -46,6 +47,7 @@ public final class RelationModel {
       JoinTable joinTable) {
     this.ownerType = ownerType;
     this.field = field;
+    this.name = ownerType.getSimpleName() + "." + field;
     this.kind = kind;
     this.targetType = targetType;
     this.getter = getter;
@@ -65,7 +67,7 @@ public final class RelationModel {
   }
 
   public String name() {
-    return ownerType.getSimpleName() + "." + field;
+    return name;
   }
 
   public Kind kind() {

@@ -1,7 +1,9 @@
 package io.reactiveorm.internal.relation;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Entities that came out of the same query result (or the same window of a long one): the first
@@ -10,6 +12,8 @@ import java.util.List;
 public final class SiblingGroup {
 
   private final List<Object> members = new ArrayList<>();
+  /** One loader per relation, shared by the members: not one per entity. */
+  private final Map<Object, LazyLoader> loaders = new HashMap<>(4);
 
   public synchronized void add(Object entity) {
     members.add(entity);
@@ -17,6 +21,18 @@ public final class SiblingGroup {
 
   public synchronized List<Object> members() {
     return List.copyOf(members);
+  }
+
+  /** The members' loader of {@code relation}, or {@code null} before {@link #loader(Object,
+   * LazyLoader)} gave one. */
+  public synchronized LazyLoader loader(Object relation) {
+    return loaders.get(relation);
+  }
+
+  /** Keeps {@code loader} as the members' loader of {@code relation}; returns it. */
+  public synchronized LazyLoader loader(Object relation, LazyLoader loader) {
+    loaders.put(relation, loader);
+    return loader;
   }
 
   public synchronized int size() {

@@ -52,6 +52,10 @@ final class IdentityMap {
     }
   }
 
+  boolean isEmpty() {
+    return entries.isEmpty();
+  }
+
   void remove(Class<?> type, Object id) {
     entries.remove(new Key(type, id));
   }

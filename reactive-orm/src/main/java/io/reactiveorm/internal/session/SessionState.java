@@ -51,24 +51,40 @@ final class SessionState {
   @SuppressWarnings("unchecked")
   <E> E track(EntityModel<E> model, E fresh, SiblingGroup group, boolean tracked) {
     Object id = model.id().get(fresh);
-    E known = (E) work.known(model.type(), id);
-    if (known == null) {
-      known = (E) identities.putIfAbsent(model.type(), id, fresh);
-    }
-    if (known != fresh) {
-      if (tracked && !work.isTracked(known)) {
-        work.managed(model, known);
-      }
+    // a tracked row lives in the unit of work alone, a streamed one in the weak identity map
+    // alone: one map entry per row, whichever it is
+    E known = (E) (tracked ? trackRead(model, id, fresh) : streamRead(model, id, fresh));
+    if (known != null) {
       return known;
     }
     attachRelations(model, fresh, group, true);
     if (group != null) {
       group.add(fresh);
     }
-    if (tracked) {
-      work.managed(model, fresh);
-    }
     return fresh;
+  }
+
+  /** The session's instance of a tracked read's row, or {@code null} if {@code fresh} is it. */
+  private Object trackRead(EntityModel<?> model, Object id, Object fresh) {
+    Object streamed = identities.isEmpty() ? null : identities.get(model.type(), id);
+    if (streamed != null) {
+      // read by a stream earlier and still held: that instance becomes tracked
+      if (!work.isTracked(streamed)) {
+        work.managed(model, streamed);
+      }
+      return streamed;
+    }
+    return work.trackIfAbsent(model, id, fresh);
+  }
+
+  /** The session's instance of a streamed row, or {@code null} if {@code fresh} is it. */
+  private Object streamRead(EntityModel<?> model, Object id, Object fresh) {
+    Object tracked = work.known(model.type(), id);
+    if (tracked != null) {
+      return tracked;
+    }
+    Object known = identities.putIfAbsent(model.type(), id, fresh);
+    return known == fresh ? null : known;
   }
 
   /** {@link #track(EntityModel, Object, SiblingGroup, boolean) Tracked} reads. */
@@ -86,12 +102,12 @@ final class SessionState {
       if (relation.isToMany()) {
         ToManyHandle<Object> toMany = handle instanceof ToManyHandle<?> existing
             ? (ToManyHandle<Object>) existing : new ToManyHandle<>(List.of(), false);
-        toMany.attach(entity, loader(batcher, group), relation.name(), fromDatabase);
+        toMany.attach(entity, loader(relation, batcher, group), relation.name(), fromDatabase);
         relation.setHandle(entity, toMany);
       } else {
         ToOneHandle<Object> toOne = handle instanceof ToOneHandle<?> existing
             ? (ToOneHandle<Object>) existing : new ToOneHandle<>(null, null, false);
-        toOne.attach(entity, loader(batcher, group), relation.name(),
+        toOne.attach(entity, loader(relation, batcher, group), relation.name(),
             relation.kind() == RelationModel.Kind.TO_ONE_INVERSE, fromDatabase);
         relation.setHandle(entity, toOne);
       }
@@ -102,7 +118,15 @@ final class SessionState {
    * A loader that notes where the application asked (when the load cannot be batched with
    * siblings, the only case the N+1 detector cares about) and defers the load to subscription.
    */
-  private LazyLoader loader(RelationBatcher batcher, SiblingGroup group) {
+  private LazyLoader loader(RelationModel relation, RelationBatcher batcher, SiblingGroup group) {
+    if (group == null) {
+      return newLoader(batcher, null);
+    }
+    LazyLoader shared = group.loader(relation);
+    return shared != null ? shared : group.loader(relation, newLoader(batcher, group));
+  }
+
+  private LazyLoader newLoader(RelationBatcher batcher, SiblingGroup group) {
     return owner -> {
       String caller = detector.enabled() && (group == null || group.size() <= 1)
           ? NPlusOneDetector.callerLocation() : "";
@@ -112,7 +136,6 @@ final class SessionState {
 
   /** Registers an entity this session just inserted: same instance for later reads. */
   <E> void inserted(EntityModel<E> model, E entity) {
-    identities.putIfAbsent(model.type(), model.id().get(entity), entity);
     attachRelations(model, entity, null, false);
     work.managed(model, entity);
   }
@@ -134,12 +157,9 @@ final class SessionState {
     return tracked != null ? tracked : identities.get(type, id);
   }
 
-  void forget(Class<?> type, Object id) {
-    identities.remove(type, id);
-  }
-
   private RelationBatcher batcher(RelationModel relation) {
-    return batchers.computeIfAbsent(relation, key ->
+    RelationBatcher existing = batchers.get(relation);
+    return existing != null ? existing : batchers.computeIfAbsent(relation, key ->
         new RelationBatcher(key, owners -> fetcher.fetch(key, owners).then(), detector));
   }
 }

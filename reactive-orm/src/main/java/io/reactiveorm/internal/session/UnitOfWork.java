@@ -10,6 +10,7 @@ import io.reactiveorm.internal.relation.ToOneHandle;
 import io.reactiveorm.internal.sql.WriteRenderer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -44,11 +45,10 @@ final class UnitOfWork {
     }
   }
 
-  private record Key(Class<?> type, Object id) {}
-
   private final OrmContext context;
   private final Map<Object, Entry> entries = new IdentityHashMap<>();
-  private final Map<Key, Object> byId = new LinkedHashMap<>();
+  /** The tracked instance of each row, by type then id: no key object to build per lookup. */
+  private final Map<Class<?>, Map<Object, Object>> byId = new HashMap<>();
 
   UnitOfWork(OrmContext context) {
     this.context = context;
@@ -56,7 +56,26 @@ final class UnitOfWork {
 
   /** The tracked instance of a row, or {@code null}. */
   synchronized Object known(Class<?> type, Object id) {
-    return byId.get(new Key(type, id));
+    Map<Object, Object> rows = byId.get(type);
+    return rows == null ? null : rows.get(id);
+  }
+
+  /**
+   * The tracked instance of the row {@code fresh} was read from, or {@code null} after tracking
+   * {@code fresh} as that instance (snapshotted): one lookup for the common case of a new row.
+   */
+  @SuppressWarnings("unchecked")
+  synchronized Object trackIfAbsent(EntityModel<?> model, Object id, Object fresh) {
+    Object known = rows(model.type()).putIfAbsent(id, fresh);
+    if (known == null) {
+      EntityModel<Object> typed = (EntityModel<Object>) model;
+      entries.put(fresh, new Entry(typed, fresh, snapshot(typed, fresh), Status.MANAGED));
+    }
+    return known;
+  }
+
+  private Map<Object, Object> rows(Class<?> type) {
+    return byId.computeIfAbsent(type, key -> new HashMap<>());
   }
 
   /** Whether the session tracks {@code entity}. */
@@ -75,7 +94,7 @@ final class UnitOfWork {
       entry.snapshot = snapshot(typed, entity);
       entry.status = Status.MANAGED;
     }
-    byId.put(new Key(model.type(), model.id().get(entity)), entity);
+    rows(model.type()).put(model.id().get(entity), entity);
   }
 
   /** Registers a new entity (and, at flush, the new ones reachable from it) for insertion. */
@@ -106,7 +125,14 @@ final class UnitOfWork {
   /** Stops tracking an entity. */
   synchronized void evict(EntityModel<?> model, Object entity) {
     entries.remove(entity);
-    byId.remove(new Key(model.type(), model.id().get(entity)));
+    forgetRow(model.type(), model.id().get(entity));
+  }
+
+  private void forgetRow(Class<?> type, Object id) {
+    Map<Object, Object> rows = byId.get(type);
+    if (rows != null) {
+      rows.remove(id);
+    }
   }
 
   synchronized void clear() {
@@ -227,7 +253,7 @@ final class UnitOfWork {
     for (Object entity : plan.removed()) {
       Entry entry = entries.remove(entity);
       if (entry != null) {
-        byId.remove(new Key(entry.model.type(), entry.model.id().get(entity)));
+        forgetRow(entry.model.type(), entry.model.id().get(entity));
       }
     }
     for (Object entity : plan.written()) {
