@@ -8,6 +8,7 @@ import io.reactiveorm.internal.exec.LentConnectionSource;
 import io.reactiveorm.internal.exec.ProjectionReader;
 import io.reactiveorm.internal.meta.EntityModel;
 import io.reactiveorm.internal.meta.PropertyModel;
+import io.reactiveorm.internal.meta.RelationModel;
 import io.reactiveorm.internal.relation.SiblingGroup;
 import io.reactiveorm.internal.sql.ConditionRenderer;
 import io.reactiveorm.internal.sql.SelectSpec;
@@ -141,6 +142,12 @@ final class DefaultQuery<E> implements Query<E> {
   public Flux<E> list() {
     return Flux.defer(() -> {
       FetchPlan plan = FetchPlan.of(context, model, options.paths());
+      List<RelationModel> joins = fewRows() ? plan.toOneJoins() : List.of();
+      if (!joins.isEmpty()) {
+        return new ToOneJoin<>(context, state, model, joins, options.tracked())
+            .read(connections, context.selects().selectJoined(spec, model,
+                ToOneJoin.targets(context, joins)));
+      }
       if (connections.inTransaction() && (!plan.isEmpty() || !model.relations().isEmpty())) {
         // one connection: read each window whole before its relations query the connection
         return new KeysetPages<>(select -> read(connections, select, false),
@@ -182,6 +189,18 @@ final class DefaultQuery<E> implements Query<E> {
         .concatMap(rows -> plan.load(state.fetcher(), rows, false,
                 allRead.get() ? lent : connections)
             .thenMany(Flux.fromIterable(rows)), 1);
+  }
+
+  /**
+   * Whether the query reads a row or two (a find by id, {@code one()}, {@code first()}) in an
+   * order that a join cannot upset: then its to-one relations come in the same statement, one
+   * round trip, where a batched load would be a second one for a single key. Larger reads load
+   * them batched, which reads each distinct target once instead of once per row.
+   */
+  private boolean fewRows() {
+    Long limit = spec.limit();
+    return limit != null && (limit <= 1 || (limit <= 2 && spec.orders().isEmpty()))
+        && spec.groupBy().isEmpty();
   }
 
   @Override

@@ -45,6 +45,20 @@ final class FetchPlan {
   }
 
   /**
+   * The relations, if all of them are to-ones whose foreign key is the owner's, with nothing
+   * below them: those a JOIN can load with their owners. Empty otherwise.
+   */
+  List<RelationModel> toOneJoins() {
+    for (Map.Entry<RelationModel, FetchPlan> child : children.entrySet()) {
+      if (child.getKey().kind() != RelationModel.Kind.TO_ONE_OWNER
+          || !child.getValue().isEmpty()) {
+        return List.of();
+      }
+    }
+    return List.copyOf(children.keySet());
+  }
+
+  /**
    * Loads every relation of the plan for {@code owners}, level by level. The first relation of
    * each level, and the levels below it, run on {@code first}; the others on the fetcher's own
    * connections, concurrently unless {@code sequential}.

@@ -9,6 +9,7 @@ import io.reactiveorm.query.Expression;
 import io.reactiveorm.query.Order;
 import io.reactiveorm.spi.Dialect;
 import java.util.List;
+import java.util.Map;
 
 /** Renders {@link SelectSpec}s: rows, counts, existence checks, projections, aggregates. */
 public final class SelectRenderer {
@@ -21,7 +22,50 @@ public final class SelectRenderer {
 
   /** {@code SELECT <entity columns or selection> FROM t WHERE … ORDER BY … LIMIT … OFFSET …}. */
   public SqlStatement select(SelectSpec spec, EntityModel<?> model) {
+    SqlWriter out = new SqlWriter(dialect);
+    select(spec, model, out);
+    return out.toStatement();
+  }
+
+  /**
+   * The rows of {@code spec} with the targets of to-one relations joined to them: {@code SELECT
+   * p.<columns>, j1.<columns> FROM (<the select>) p LEFT JOIN <target> j1 ON j1.id = p.fk}. The
+   * query itself is nested as it is, so that its conditions, order and limit apply to its own
+   * rows and need no table qualifiers; columns come in model order, parent first, then each
+   * target.
+   *
+   * @param joins the targets, each with the parent's foreign-key property that points at it
+   */
+  public SqlStatement selectJoined(SelectSpec spec, EntityModel<?> model,
+      List<Map.Entry<EntityModel<?>, PropertyModel>> joins) {
     SqlWriter out = new SqlWriter(dialect).append("SELECT ");
+    qualifiedColumns("p", model.properties(), out);
+    for (int i = 0; i < joins.size(); i++) {
+      out.append(", ");
+      qualifiedColumns("j" + (i + 1), joins.get(i).getKey().properties(), out);
+    }
+    out.append(" FROM (");
+    select(spec, model, out);
+    out.append(") p");
+    for (int i = 0; i < joins.size(); i++) {
+      EntityModel<?> target = joins.get(i).getKey();
+      String alias = "j" + (i + 1);
+      out.append(" LEFT JOIN ").quoted(target.table()).append(" " + alias + " ON " + alias + ".")
+          .quoted(target.id().columnName()).append(" = p.")
+          .quoted(joins.get(i).getValue().columnName());
+    }
+    return out.toStatement();
+  }
+
+  private static void qualifiedColumns(String alias, List<PropertyModel> properties,
+      SqlWriter out) {
+    for (int i = 0; i < properties.size(); i++) {
+      out.append(i == 0 ? alias + "." : ", " + alias + ".").quoted(properties.get(i).columnName());
+    }
+  }
+
+  private void select(SelectSpec spec, EntityModel<?> model, SqlWriter out) {
+    out.append("SELECT ");
     if (spec.selection() == null) {
       columnList(model.properties(), out);
     } else {
@@ -35,7 +79,6 @@ public final class SelectRenderer {
     groupBy(spec, model, out);
     orderBy(spec, model, out);
     page(spec, out);
-    return out.toStatement();
   }
 
   /** {@code SELECT COUNT(*) FROM t WHERE …}; ordering and paging are ignored. */

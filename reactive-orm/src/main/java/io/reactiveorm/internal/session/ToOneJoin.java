@@ -1,0 +1,94 @@
+package io.reactiveorm.internal.session;
+
+import io.reactiveorm.internal.exec.ConnectionSource;
+import io.reactiveorm.internal.exec.EntityReader;
+import io.reactiveorm.internal.meta.EntityModel;
+import io.reactiveorm.internal.meta.PropertyModel;
+import io.reactiveorm.internal.meta.RelationModel;
+import io.reactiveorm.internal.relation.SiblingGroup;
+import io.reactiveorm.internal.relation.ToOneHandle;
+import io.reactiveorm.internal.sql.SqlStatement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import reactor.core.publisher.Flux;
+
+/**
+ * Reads entities with to-one relations joined in the same statement ({@link
+ * io.reactiveorm.internal.sql.SelectRenderer#selectJoined}): each row is the owner's columns and
+ * then each target's, and every owner's handle is resolved from its own row.
+ */
+final class ToOneJoin<E> {
+
+  private final OrmContext context;
+  private final SessionState state;
+  private final EntityModel<E> model;
+  private final List<RelationModel> relations;
+  private final boolean tracked;
+  private final EntityReader<E> owners;
+  private final List<EntityModel<Object>> targetModels = new ArrayList<>();
+  private final List<EntityReader<Object>> targets = new ArrayList<>();
+
+  @SuppressWarnings("unchecked")
+  ToOneJoin(OrmContext context, SessionState state, EntityModel<E> model,
+      List<RelationModel> relations, boolean tracked) {
+    this.context = context;
+    this.state = state;
+    this.model = model;
+    this.relations = relations;
+    this.tracked = tracked;
+    this.owners = context.reader(model.type());
+    for (RelationModel relation : relations) {
+      targetModels.add((EntityModel<Object>) context.model(relation.targetType()));
+      targets.add((EntityReader<Object>) context.reader(relation.targetType()));
+    }
+  }
+
+  /** Each relation's target model with the owner's foreign key to it, in order. */
+  static List<Map.Entry<EntityModel<?>, PropertyModel>> targets(OrmContext context,
+      List<RelationModel> relations) {
+    return relations.stream()
+        .<Map.Entry<EntityModel<?>, PropertyModel>>map(relation -> Map.entry(
+            context.model(relation.targetType()), relation.foreignKey()))
+        .toList();
+  }
+
+  Flux<E> read(ConnectionSource connections, SqlStatement sql) {
+    SiblingGroup ownerGroup = new SiblingGroup();
+    List<SiblingGroup> targetGroups = relations.stream().map(r -> new SiblingGroup()).toList();
+    return connections.use(connection -> context.executor().query(connection, sql,
+            (row, metadata) -> {
+              Object[] entities = new Object[relations.size() + 1];
+              entities[0] = owners.read(row, 0);
+              int offset = owners.width();
+              for (int i = 0; i < targets.size(); i++) {
+                entities[i + 1] = targets.get(i).readJoined(row, offset);
+                offset += targets.get(i).width();
+              }
+              return entities;
+            }, connections.inTransaction()))
+        .map(row -> link(row, ownerGroup, targetGroups));
+  }
+
+  @SuppressWarnings("unchecked")
+  private E link(Object[] row, SiblingGroup ownerGroup, List<SiblingGroup> targetGroups) {
+    E fresh = (E) row[0];
+    E owner = state.track(model, fresh, ownerGroup, tracked);
+    for (int i = 0; i < relations.size(); i++) {
+      RelationModel relation = relations.get(i);
+      EntityModel<Object> targetModel = targetModels.get(i);
+      Object target = row[i + 1] == null ? null
+          : state.track(targetModel, row[i + 1], targetGroups.get(i), tracked);
+      ToOneHandle<Object> handle = (ToOneHandle<Object>) relation.handle(owner);
+      // an owner the session already had may point elsewhere by now (a change not yet written):
+      // its handle takes the joined row only if it still points at it
+      boolean pointsHere = owner == fresh || Objects.equals(relation.foreignKey().get(owner),
+          target == null ? null : targetModel.id().get(target));
+      if (handle.needsLoad() && pointsHere) {
+        handle.resolve(target);
+      }
+    }
+    return owner;
+  }
+}
