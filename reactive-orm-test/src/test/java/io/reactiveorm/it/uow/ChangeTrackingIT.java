@@ -177,8 +177,17 @@ class ChangeTrackingIT {
         .isEqualTo(2);
   }
 
+  /**
+   * 1000 writers and 3000 notes in the fewest multi-row INSERTs the database allows, parents
+   * first. PostgreSQL binds one array per column ({@code unnest}, up to 10,000 rows a statement):
+   * one INSERT per table. H2 and MariaDB get multi-row {@code VALUES}, chunked by BulkWriter at
+   * {@code min(1000, dialect.maxBindParameters() / columns)} rows: 1000 rows for the writers'
+   * three inserted columns (name, email, version) and for the notes' two (text, writer_id), so
+   * one INSERT of the writers and three of the notes. Each is one statement with one set of
+   * binds, not a batch of single-row inserts.
+   */
   @EveryDatabase
-  void thousandNewWritersWithThreeNewNotesEachInTwoInsertsOnPostgres(Orm orm,
+  void thousandNewWritersWithThreeNewNotesEachInTheFewestMultiRowInserts(Orm orm,
       StatementRecorder statements, TestDatabase database) {
     AsyncSession session = orm.session();
     List<Writer> writers = new ArrayList<>();
@@ -204,9 +213,19 @@ class ChangeTrackingIT {
       assertThat(event.sql()).contains("INSERT INTO");
       assertThat(event.inTransaction()).isTrue();
     });
-    if (database.kind() == TestDatabase.Kind.POSTGRESQL) {
-      StatementAssert.assertThat(statements).hasStatementCount(2);
-    }
+    List<String> expected = database.kind() == TestDatabase.Kind.POSTGRESQL
+        ? List.of("uow_writers 1000 rows", "uow_notes 3000 rows")
+        : List.of("uow_writers 1000 rows", "uow_notes 1000 rows", "uow_notes 1000 rows",
+            "uow_notes 1000 rows");
+    StatementAssert.assertThat(statements).hasStatementCount(expected.size());
+    assertThat(events).as(listing).allSatisfy(event -> {
+      assertThat(event.bindings()).as("one multi-row statement, not a batch").isEqualTo(1);
+      assertThat(event.error()).isNull();
+    });
+    assertThat(events.stream().map(event -> (event.sql().contains("uow_writers") ? "uow_writers"
+        : "uow_notes") + " " + event.rows() + " rows").toList())
+        .as("parents first, then the children, in chunks of 1000 rows" + listing)
+        .containsExactlyElementsOf(expected);
     assertThat(writers).allSatisfy(writer -> assertThat(writer.id).isNotNull());
     assertThat(notes).allSatisfy(note -> {
       assertThat(note.id).isNotNull();
@@ -229,5 +248,77 @@ class ChangeTrackingIT {
     Writer sample = writers.get(777);
     assertThat(UowDb.number(orm, "SELECT COUNT(*) FROM uow_notes WHERE writer_id = " + sample.id
         + " AND text LIKE 'w777-n%'")).isEqualTo(3);
+  }
+
+  /**
+   * 2500 loaded writers changed in two shapes (the name of 2000, the name and email of 500), then
+   * all removed. Updates of one shape go together: PostgreSQL one {@code UPDATE … FROM unnest}
+   * per shape; MariaDB one multi-row {@code UPDATE … JOIN (SELECT … UNION ALL …)} per chunk of
+   * 1000 rows ({@code min(1000, maxBindParameters / (2 keys + columns))}); H2, which has no
+   * multi-row update, one batched {@code UPDATE} per chunk of 1000 rows with a set of binds per
+   * row. The deletes of versioned rows are one batched DELETE, a set of binds per row, on each
+   * database. All inside the commit's transaction.
+   */
+  @EveryDatabase
+  void commitOfManyChangedThenRemovedWritersBatchesEachShape(Orm orm,
+      StatementRecorder statements, TestDatabase database) {
+    List<Writer> seed = new ArrayList<>();
+    for (int i = 0; i < 2500; i++) {
+      seed.add(new Writer("w" + i, null));
+    }
+    UowDb.insertWriters(orm, seed);
+    AsyncSession session = orm.session();
+    List<Writer> loaded = UowDb.all(session.query(Writer.class).orderBy(Writer_.id.asc()).list());
+    assertThat(loaded).hasSize(2500);
+    for (int i = 0; i < loaded.size(); i++) {
+      Writer writer = loaded.get(i);
+      writer.name = writer.name + "-changed";
+      if (i % 5 == 0) {
+        writer.email = "w" + i + "@x";
+      }
+    }
+    statements.reset();
+
+    StepVerifier.create(session.commit()).verifyComplete();
+
+    List<StatementEvent> updates = statements.events();
+    String listing = UowDb.describe(updates);
+    assertThat(updates).as(listing).allSatisfy(event -> {
+      assertThat(event.sql()).startsWith("UPDATE");
+      assertThat(event.inTransaction()).isTrue();
+      assertThat(event.error()).isNull();
+    });
+    // shape (which columns are set), sets of binds, rows changed
+    List<String> expected = switch (database.kind()) {
+      case POSTGRESQL -> List.of("name 1 2000", "name+email 1 500");
+      case MARIADB -> List.of("name 1 1000", "name 1 1000", "name+email 1 500");
+      case H2 -> List.of("name 1000 1000", "name 1000 1000", "name+email 500 500");
+    };
+    StatementAssert.assertThat(statements).hasStatementCount(expected.size());
+    assertThat(updates.stream().map(event -> {
+      String set = event.sql().substring(0, event.sql().indexOf(
+          database.kind() == TestDatabase.Kind.MARIADB ? " t JOIN " : " WHERE"));
+      String shape = database.kind() == TestDatabase.Kind.MARIADB
+          ? (event.sql().contains("t.`email` =") ? "name+email" : "name")
+          : (set.contains("email") ? "name+email" : "name");
+      return shape + " " + event.bindings() + " " + event.rows();
+    }).sorted().toList()).as(listing).containsExactlyElementsOf(expected);
+    assertThat(UowDb.number(orm, "SELECT COUNT(*) FROM uow_writers WHERE name LIKE '%-changed'"
+        + " AND version = 1")).isEqualTo(2500);
+    assertThat(UowDb.number(orm, "SELECT COUNT(*) FROM uow_writers WHERE email IS NOT NULL"))
+        .isEqualTo(500);
+    assertThat(loaded).allSatisfy(writer -> assertThat(writer.version).isEqualTo(1L));
+
+    loaded.forEach(session::remove);
+    statements.reset();
+    StepVerifier.create(session.commit()).verifyComplete();
+    List<StatementEvent> deletes = statements.events();
+    assertThat(deletes).as(UowDb.describe(deletes)).singleElement().satisfies(event -> {
+      assertThat(event.sql()).startsWith("DELETE FROM").contains("version");
+      assertThat(event.bindings()).as("a set of binds per (id, version)").isEqualTo(2500);
+      assertThat(event.rows()).isEqualTo(2500);
+      assertThat(event.inTransaction()).isTrue();
+    });
+    assertThat(UowDb.writers(orm)).isZero();
   }
 }
