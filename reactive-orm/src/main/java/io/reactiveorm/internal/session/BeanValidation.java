@@ -36,7 +36,8 @@ final class BeanValidation {
     }
   }
 
-  void validate(Object entity, String name, List<Violation> out) {
+  /** Adds the entity's constraint violations, named by {@code name} (asked only if any). */
+  void validate(Object entity, java.util.function.Supplier<String> name, List<Violation> out) {
     Provider.validate(validator, entity, name, out);
   }
 
@@ -81,9 +82,10 @@ final class BeanValidation {
       private Object value;
     }
 
-    static void validate(Object validator, Object entity, String name, List<Violation> out) {
+    static void validate(Object validator, Object entity, java.util.function.Supplier<String> name,
+        List<Violation> out) {
       for (var violation : ((jakarta.validation.Validator) validator).validate(entity)) {
-        out.add(new Violation(name, violation.getPropertyPath().toString(),
+        out.add(new Violation(name.get(), violation.getPropertyPath().toString(),
             violation.getMessage()));
       }
     }

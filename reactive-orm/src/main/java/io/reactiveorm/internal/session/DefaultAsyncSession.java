@@ -11,6 +11,7 @@ import io.reactiveorm.internal.meta.PropertyModel;
 import io.reactiveorm.internal.meta.RelationModel;
 import io.reactiveorm.relation.Relation;
 import io.reactiveorm.internal.meta.UuidGenerator;
+import io.reactiveorm.internal.relation.SiblingGroup;
 import io.reactiveorm.internal.sql.SelectSpec;
 import io.reactiveorm.internal.sql.SqlStatement;
 import io.reactiveorm.internal.sql.WriteRenderer;
@@ -76,7 +77,9 @@ public final class DefaultAsyncSession implements AsyncSession {
       List<E> rows = List.copyOf(entities);
       context.validator().validate(model, rows);
       prepareForInsert(model, rows);
-      return bulk.insert(model, rows).doOnNext(row -> state.inserted(model, row));
+      // the rows inserted together are siblings: a lazy load on one loads for all of them
+      SiblingGroup inserted = new SiblingGroup();
+      return bulk.insert(model, rows).doOnNext(row -> state.inserted(model, row, inserted));
     });
   }
 

@@ -28,8 +28,7 @@ final class EntityValidator {
     List<Violation> violations = new ArrayList<>();
     int index = 0;
     for (E entity : entities) {
-      String name = entities.size() == 1 ? model.name() : model.name() + "[" + index + "]";
-      check(model, entity, name, violations);
+      check(model, entity, entities.size() == 1 ? -1 : index, violations);
       if (violations.size() >= MAX_REPORTED) {
         break;
       }
@@ -40,30 +39,37 @@ final class EntityValidator {
     }
   }
 
-  private <E> void check(EntityModel<E> model, E entity, String name, List<Violation> out) {
+  /** The entity as messages name it: {@code User}, or {@code User[3]} in a list. */
+  static String nameOf(EntityModel<?> model, int index) {
+    return index < 0 ? model.name() : model.name() + "[" + index + "]";
+  }
+
+  /** Checks the entity at {@code index} ({@code -1} when it is alone). */
+  private <E> void check(EntityModel<E> model, E entity, int index, List<Violation> out) {
+    // the name is built only for a violation: a valid entity, the usual case, costs no string
     if (entity == null) {
-      out.add(new Violation(name, "(entity)", "is null; pass an instance"));
+      out.add(new Violation(nameOf(model, index), "(entity)", "is null; pass an instance"));
       return;
     }
     for (PropertyModel property : model.properties()) {
       Object value = property.get(entity);
       if (value == null) {
         if (property.isId() && property.role() == PropertyModel.Role.ID) {
-          out.add(new Violation(name, property.field(), "must not be null: assign the id before"
-              + " inserting, or annotate it with @GeneratedValue"));
+          out.add(new Violation(nameOf(model, index), property.field(), "must not be null:"
+              + " assign the id before inserting, or annotate it with @GeneratedValue"));
         } else if (!property.column().nullable() && !property.isId() && !property.isVersion()) {
-          out.add(new Violation(name, property.field(), "must not be null (its column is NOT"
-              + " NULL); set a value or map it with @Column(nullable = true)"));
+          out.add(new Violation(nameOf(model, index), property.field(), "must not be null (its"
+              + " column is NOT NULL); set a value or map it with @Column(nullable = true)"));
         }
       } else if (property.column().sqlType() == SqlType.STRING && value instanceof String text
           && text.length() > property.column().length()) {
-        out.add(new Violation(name, property.field(), "is " + text.length() + " characters long,"
-            + " more than its column allows (" + property.column().length() + "); shorten it or"
+        out.add(new Violation(nameOf(model, index), property.field(), "is " + text.length()
+            + " characters long, more than its column allows (" + property.column().length() + "); shorten it or"
             + " raise @Column(length = ...)"));
       }
     }
     if (beanValidation != null) {
-      beanValidation.validate(entity, name, out);
+      beanValidation.validate(entity, () -> nameOf(model, index), out);
     }
   }
 }

@@ -135,8 +135,9 @@ final class SessionState {
   }
 
   /** Registers an entity this session just inserted: same instance for later reads. */
-  <E> void inserted(EntityModel<E> model, E entity) {
-    attachRelations(model, entity, null, false);
+  <E> void inserted(EntityModel<E> model, E entity, SiblingGroup group) {
+    attachRelations(model, entity, group, false);
+    group.add(entity);
     work.managed(model, entity);
   }
 
