@@ -51,7 +51,9 @@ final class EntityValidator {
       out.add(new Violation(nameOf(model, index), "(entity)", "is null; pass an instance"));
       return;
     }
-    for (PropertyModel property : model.properties()) {
+    List<PropertyModel> properties = model.properties();
+    for (int i = 0; i < properties.size(); i++) {
+      PropertyModel property = properties.get(i);
       Object value = property.get(entity);
       if (value == null) {
         if (property.isId() && property.role() == PropertyModel.Role.ID) {

@@ -72,7 +72,7 @@ final class FetchPlan {
     ConnectionSource source = first;
     for (Map.Entry<RelationModel, FetchPlan> child : children.entrySet()) {
       ConnectionSource used = source;
-      loads.add(fetcher.fetch(child.getKey(), owners, used)
+      loads.add(fetcher.fetch(child.getKey(), owners, used, !child.getValue().isEmpty())
           .flatMap(targets -> child.getValue().load(fetcher, targets, sequential, used)));
       source = fetcher.connections();
     }

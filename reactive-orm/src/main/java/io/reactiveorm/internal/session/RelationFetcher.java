@@ -40,28 +40,31 @@ final class RelationFetcher {
     return connections;
   }
 
-  /** Loads {@code relation} for {@code owners}; emits the distinct related entities. */
-  Mono<List<Object>> fetch(RelationModel relation, List<?> owners) {
-    return fetch(relation, owners, connections);
+  /** Loads {@code relation} for {@code owners}, as a lazy load does: nothing to emit. */
+  Mono<Void> fetch(RelationModel relation, List<?> owners) {
+    return fetch(relation, owners, connections, false).then();
   }
 
   /**
    * {@link #fetch(RelationModel, List)} with its statements on {@code source}: the session's
-   * connections, or one that a query lends once it has read its own rows.
+   * connections, or one that a query lends once it has read its own rows. Without {@code
+   * targets} (no level below to load), it emits an empty list rather than collect them.
    */
-  Mono<List<Object>> fetch(RelationModel relation, List<?> owners, ConnectionSource source) {
+  Mono<List<Object>> fetch(RelationModel relation, List<?> owners, ConnectionSource source,
+      boolean targets) {
     // related entities of a tracked read are tracked too; those of a long stream are not kept
     boolean tracked = !owners.isEmpty() && state.work().isTracked(owners.get(0));
     return switch (relation.kind()) {
-      case TO_ONE_OWNER -> toOne(relation, owners, tracked, source);
-      case TO_ONE_INVERSE, ONE_TO_MANY -> byInverseKey(relation, owners, tracked, source);
-      case MANY_TO_MANY -> throughJoinTable(relation, owners, tracked, source);
+      case TO_ONE_OWNER -> toOne(relation, owners, tracked, source, targets);
+      case TO_ONE_INVERSE, ONE_TO_MANY -> byInverseKey(relation, owners, tracked, source,
+          targets);
+      case MANY_TO_MANY -> throughJoinTable(relation, owners, tracked, source, targets);
     };
   }
 
   @SuppressWarnings("unchecked")
   private Mono<List<Object>> toOne(RelationModel relation, List<?> owners, boolean tracked,
-      ConnectionSource source) {
+      ConnectionSource source, boolean targets) {
     EntityModel<Object> target = (EntityModel<Object>) context.model(relation.targetType());
     Map<Object, Object> byId = new HashMap<>();
     Set<Object> missing = new LinkedHashSet<>();
@@ -84,13 +87,13 @@ final class RelationFetcher {
             ((ToOneHandle<Object>) relation.handle(owner)).resolve(key == null ? null
                 : byId.get(key));
           }
-          return List.copyOf(new LinkedHashSet<>(byId.values()));
+          return targets ? List.copyOf(new LinkedHashSet<>(byId.values())) : List.of();
         }));
   }
 
   @SuppressWarnings("unchecked")
   private Mono<List<Object>> byInverseKey(RelationModel relation, List<?> owners,
-      boolean tracked, ConnectionSource source) {
+      boolean tracked, ConnectionSource source, boolean targets) {
     EntityModel<Object> target = (EntityModel<Object>) context.model(relation.targetType());
     EntityModel<?> ownerModel = context.model(relation.ownerType());
     PropertyModel key = relation.inverseForeignKey();
@@ -99,7 +102,9 @@ final class RelationFetcher {
     List<Object> all = new ArrayList<>();
     return read(target, key, ownerIds, tracked, source)
         .doOnNext(child -> {
-          all.add(child);
+          if (targets) {
+            all.add(child);
+          }
           byOwner.computeIfAbsent(key.get(child), k -> new ArrayList<>()).add(child);
         })
         .then(Mono.fromSupplier(() -> {
@@ -113,7 +118,7 @@ final class RelationFetcher {
 
   @SuppressWarnings("unchecked")
   private Mono<List<Object>> throughJoinTable(RelationModel relation, List<?> owners,
-      boolean tracked, ConnectionSource source) {
+      boolean tracked, ConnectionSource source, boolean targets) {
     EntityModel<Object> target = (EntityModel<Object>) context.model(relation.targetType());
     EntityModel<?> ownerModel = context.model(relation.ownerType());
     List<Object> ownerIds = distinctIds(ownerModel, owners);
@@ -129,7 +134,9 @@ final class RelationFetcher {
             context.executor().query(connection, sql, reader, source.inTransaction())))
         .doOnNext(pair -> {
           Object entity = state.track(target, pair[1], group, tracked);
-          all.add(entity);
+          if (targets) {
+            all.add(entity);
+          }
           byOwner.computeIfAbsent(pair[0], k -> new ArrayList<>()).add(entity);
         })
         .then(Mono.fromSupplier(() -> {

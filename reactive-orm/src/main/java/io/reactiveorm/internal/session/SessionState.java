@@ -96,7 +96,10 @@ final class SessionState {
   @SuppressWarnings("unchecked")
   <E> void attachRelations(EntityModel<E> model, E entity, SiblingGroup group,
       boolean fromDatabase) {
-    for (RelationModel relation : model.relations()) {
+    List<RelationModel> relations = model.relations();
+    // by index: an iterator per entity read is garbage the hot path need not make
+    for (int i = 0; i < relations.size(); i++) {
+      RelationModel relation = relations.get(i);
       RelationBatcher batcher = batcher(relation);
       Object handle = relation.handle(entity);
       if (relation.isToMany()) {
@@ -161,6 +164,6 @@ final class SessionState {
   private RelationBatcher batcher(RelationModel relation) {
     RelationBatcher existing = batchers.get(relation);
     return existing != null ? existing : batchers.computeIfAbsent(relation, key ->
-        new RelationBatcher(key, owners -> fetcher.fetch(key, owners).then(), detector));
+        new RelationBatcher(key, owners -> fetcher.fetch(key, owners), detector));
   }
 }
