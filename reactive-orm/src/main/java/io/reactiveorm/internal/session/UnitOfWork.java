@@ -9,13 +9,13 @@ import io.reactiveorm.internal.relation.ToManyHandle;
 import io.reactiveorm.internal.relation.ToOneHandle;
 import io.reactiveorm.internal.sql.WriteRenderer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -45,10 +45,17 @@ final class UnitOfWork {
     }
   }
 
+  /** The entries of one entity type that have an id, by id. */
+  private record Rows(EntityModel<Object> model, Map<Object, Entry> byId) {}
+
   private final OrmContext context;
-  private final Map<Object, Entry> entries = new IdentityHashMap<>();
-  /** The tracked instance of each row, by type then id: no key object to build per lookup. */
-  private final Map<Class<?>, Map<Object, Object>> byId = new HashMap<>();
+  /**
+   * Entries of rows the database has (read, written, or to be deleted), by type then id: a read
+   * of n rows costs n hash entries keyed by id, no identity hash and no key object per row.
+   */
+  private final Map<Class<?>, Rows> rows = new HashMap<>();
+  /** Entries without a row yet (to be inserted), or removed without having been read. */
+  private final Map<Object, Entry> unkeyed = new IdentityHashMap<>();
 
   UnitOfWork(OrmContext context) {
     this.context = context;
@@ -56,53 +63,94 @@ final class UnitOfWork {
 
   /** The tracked instance of a row, or {@code null}. */
   synchronized Object known(Class<?> type, Object id) {
-    Map<Object, Object> rows = byId.get(type);
-    return rows == null ? null : rows.get(id);
+    Rows typed = rows.get(type);
+    Entry entry = typed == null ? null : typed.byId().get(id);
+    return entry == null ? null : entry.entity;
   }
 
   /**
    * The tracked instance of the row {@code fresh} was read from, or {@code null} after tracking
    * {@code fresh} as that instance (snapshotted): one lookup for the common case of a new row.
    */
-  @SuppressWarnings("unchecked")
   synchronized Object trackIfAbsent(EntityModel<?> model, Object id, Object fresh) {
-    Object known = rows(model.type()).putIfAbsent(id, fresh);
-    if (known == null) {
-      EntityModel<Object> typed = (EntityModel<Object>) model;
-      entries.put(fresh, new Entry(typed, fresh, snapshot(typed, fresh), Status.MANAGED));
+    Rows typed = rowsOf(model);
+    Entry known = typed.byId().get(id);
+    if (known != null) {
+      return known.entity;
     }
-    return known;
+    typed.byId().put(id, new Entry(typed.model(), fresh, snapshot(typed.model(), fresh),
+        Status.MANAGED));
+    return null;
   }
 
-  private Map<Object, Object> rows(Class<?> type) {
-    return byId.computeIfAbsent(type, key -> new HashMap<>());
+  @SuppressWarnings("unchecked")
+  private Rows rowsOf(EntityModel<?> model) {
+    Rows typed = rows.get(model.type());
+    if (typed == null) {
+      typed = new Rows((EntityModel<Object>) model, new HashMap<>());
+      rows.put(model.type(), typed);
+    }
+    return typed;
+  }
+
+  /** The entry of {@code entity}, wherever it is kept, or {@code null}. */
+  private Entry entryOf(Object entity) {
+    Entry entry = unkeyed.isEmpty() ? null : unkeyed.get(entity);
+    if (entry != null) {
+      return entry;
+    }
+    Rows typed = rows.get(entity.getClass());
+    Object id = typed == null ? null : typed.model().id().get(entity);
+    Entry byId = id == null ? null : typed.byId().get(id);
+    return byId != null && byId.entity == entity ? byId : null;
+  }
+
+  /** Forgets the entry of {@code entity}, wherever it is kept. */
+  private void forget(Entry entry) {
+    if (unkeyed.remove(entry.entity) == null) {
+      Rows typed = rows.get(entry.model.type());
+      Object id = entry.model.id().get(entry.entity);
+      if (typed != null && id != null) {
+        typed.byId().remove(id, entry);
+      }
+    }
+  }
+
+  private List<Entry> allEntries() {
+    List<Entry> all = new ArrayList<>(unkeyed.values());
+    for (Rows typed : rows.values()) {
+      all.addAll(typed.byId().values());
+    }
+    return all;
   }
 
   /** Whether the session tracks {@code entity}. */
   synchronized boolean isTracked(Object entity) {
-    return entries.containsKey(entity);
+    return entryOf(entity) != null;
   }
 
   /** Tracks an entity read from (or just written to) the database, snapshotting its values. */
   @SuppressWarnings("unchecked")
   synchronized void managed(EntityModel<?> model, Object entity) {
     EntityModel<Object> typed = (EntityModel<Object>) model;
-    Entry entry = entries.get(entity);
+    Entry entry = entryOf(entity);
     if (entry == null) {
-      entries.put(entity, new Entry(typed, entity, snapshot(typed, entity), Status.MANAGED));
+      entry = new Entry(typed, entity, null, Status.MANAGED);
     } else {
-      entry.snapshot = snapshot(typed, entity);
-      entry.status = Status.MANAGED;
+      // a new entity just inserted has its id now: it moves to the rows
+      unkeyed.remove(entity);
     }
-    rows(model.type()).put(model.id().get(entity), entity);
+    entry.snapshot = snapshot(typed, entity);
+    entry.status = Status.MANAGED;
+    rowsOf(model).byId().put(model.id().get(entity), entry);
   }
 
   /** Registers a new entity (and, at flush, the new ones reachable from it) for insertion. */
   @SuppressWarnings("unchecked")
   synchronized void add(EntityModel<?> model, Object entity) {
-    Entry entry = entries.get(entity);
+    Entry entry = entryOf(entity);
     if (entry == null) {
-      entries.put(entity, new Entry((EntityModel<Object>) model, entity, null, Status.NEW));
+      unkeyed.put(entity, new Entry((EntityModel<Object>) model, entity, null, Status.NEW));
     } else if (entry.status == Status.REMOVED) {
       entry.status = entry.snapshot == null ? Status.NEW : Status.MANAGED;
     }
@@ -111,12 +159,12 @@ final class UnitOfWork {
   /** Registers an entity for deletion; a new one is simply forgotten. */
   @SuppressWarnings("unchecked")
   synchronized void remove(EntityModel<?> model, Object entity) {
-    Entry entry = entries.get(entity);
+    Entry entry = entryOf(entity);
     if (entry == null) {
-      entries.put(entity, new Entry((EntityModel<Object>) model, entity,
+      unkeyed.put(entity, new Entry((EntityModel<Object>) model, entity,
           snapshot((EntityModel<Object>) model, entity), Status.REMOVED));
     } else if (entry.status == Status.NEW) {
-      entries.remove(entity);
+      forget(entry);
     } else {
       entry.status = Status.REMOVED;
     }
@@ -124,25 +172,20 @@ final class UnitOfWork {
 
   /** Stops tracking an entity. */
   synchronized void evict(EntityModel<?> model, Object entity) {
-    entries.remove(entity);
-    forgetRow(model.type(), model.id().get(entity));
-  }
-
-  private void forgetRow(Class<?> type, Object id) {
-    Map<Object, Object> rows = byId.get(type);
-    if (rows != null) {
-      rows.remove(id);
+    Entry entry = entryOf(entity);
+    if (entry != null) {
+      forget(entry);
     }
   }
 
   synchronized void clear() {
-    entries.clear();
-    byId.clear();
+    unkeyed.clear();
+    rows.clear();
   }
 
   /** Whether anything would be written by a flush. */
   synchronized boolean hasChanges() {
-    return entries.values().stream().anyMatch(entry -> entry.status != Status.MANAGED
+    return allEntries().stream().anyMatch(entry -> entry.status != Status.MANAGED
         || !changedColumns(entry).isEmpty());
   }
 
@@ -178,8 +221,9 @@ final class UnitOfWork {
   private synchronized Plan plan() {
     cascadeNewEntities();
     Plan plan = new Plan();
+    List<Entry> all = allEntries();
     for (EntityModel<?> model : context.modelsReferencedFirst()) {
-      for (Entry entry : entries.values()) {
+      for (Entry entry : all) {
         if (entry.model != model) {
           continue;
         }
@@ -204,7 +248,7 @@ final class UnitOfWork {
    */
   @SuppressWarnings("unchecked")
   private void cascadeNewEntities() {
-    List<Entry> toVisit = new ArrayList<>(entries.values());
+    List<Entry> toVisit = allEntries();
     while (!toVisit.isEmpty()) {
       Entry entry = toVisit.remove(toVisit.size() - 1);
       if (entry.status == Status.REMOVED) {
@@ -222,13 +266,13 @@ final class UnitOfWork {
           if (relation.kind() == RelationModel.Kind.ONE_TO_MANY) {
             pointBackAt(relation, target, entry.entity);
           }
-          if (!entries.containsKey(target)) {
+          if (entryOf(target) == null) {
             EntityModel<Object> targetModel =
                 (EntityModel<Object>) context.model(relation.targetType());
             if (targetModel.id().get(target) == null
                 || targetModel.id().role() != PropertyModel.Role.GENERATED_ID) {
               Entry added = new Entry(targetModel, target, null, Status.NEW);
-              entries.put(target, added);
+              unkeyed.put(target, added);
               toVisit.add(added);
             }
           }
@@ -251,13 +295,13 @@ final class UnitOfWork {
 
   private synchronized void applied(Plan plan) {
     for (Object entity : plan.removed()) {
-      Entry entry = entries.remove(entity);
+      Entry entry = entryOf(entity);
       if (entry != null) {
-        forgetRow(entry.model.type(), entry.model.id().get(entity));
+        forget(entry);
       }
     }
     for (Object entity : plan.written()) {
-      Entry entry = entries.get(entity);
+      Entry entry = entryOf(entity);
       if (entry != null) {
         managed(entry.model, entity);
       }
@@ -268,17 +312,20 @@ final class UnitOfWork {
     if (entry.snapshot == null) {
       return Set.of();
     }
-    Set<PropertyModel> changed = new LinkedHashSet<>();
+    Set<PropertyModel> changed = null;
     List<PropertyModel> properties = entry.model.properties();
     for (int i = 0; i < properties.size(); i++) {
       PropertyModel property = properties.get(i);
+      // deepEquals compares byte[] columns by content
       if (!property.isId() && !property.isVersion()
-          && !Arrays.deepEquals(new Object[] {property.databaseValue(entry.entity)},
-              new Object[] {entry.snapshot[i]})) {
+          && !Objects.deepEquals(property.databaseValue(entry.entity), entry.snapshot[i])) {
+        if (changed == null) {
+          changed = new LinkedHashSet<>();
+        }
         changed.add(property);
       }
     }
-    return changed;
+    return changed == null ? Set.of() : changed;
   }
 
   private static Object[] snapshot(EntityModel<Object> model, Object entity) {
