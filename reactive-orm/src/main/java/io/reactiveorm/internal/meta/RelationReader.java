@@ -40,7 +40,7 @@ final class RelationReader {
       KEY_OF = lookup.findStatic(RelationReader.class, "keyOf",
           MethodType.methodType(Object.class, Object.class));
       HANDLE_FOR = lookup.findStatic(RelationReader.class, "handleFor",
-          MethodType.methodType(Object.class, Object.class));
+          MethodType.methodType(Object.class, Object.class, Object.class));
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -142,7 +142,7 @@ final class RelationReader {
     var codec = dialect.codec(sqlType, keyType);
     return new PropertyModel(field.getName(), keyType, facts, Role.PLAIN,
         MethodHandles.filterReturnValue(getter, KEY_OF),
-        MethodHandles.filterArguments(setter, 1, HANDLE_FOR),
+        keySetter(getter, setter),
         codec.databaseType(), codec.encode(),
         codec.decode().andThen(value -> Numbers.convert(value, keyType)));
   }
@@ -174,8 +174,28 @@ final class RelationReader {
     return handle == null ? null : ((Ref<?>) handle).id();
   }
 
-  /** A handle for a key read from a row: not loaded, unless there is nothing to load. */
-  private static Object handleFor(Object key) {
+  /**
+   * {@code (entity, key) -> field = handleFor(field, key)}: sets the key read from a row through
+   * the handle the field already holds when that is the untouched one of its initializer.
+   */
+  private static MethodHandle keySetter(MethodHandle getter, MethodHandle setter) {
+    // (entity, current, key) -> setter(entity, handleFor(current, key))
+    MethodHandle withHandle = MethodHandles.collectArguments(setter, 1, HANDLE_FOR);
+    // (current, entity, key), so that the field's current value can be folded in first
+    MethodHandle currentFirst = MethodHandles.permuteArguments(withHandle,
+        MethodType.methodType(void.class, Object.class, Object.class, Object.class), 1, 0, 2);
+    return MethodHandles.foldArguments(currentFirst, 0, getter);
+  }
+
+  /**
+   * The handle for a key read from a row: not loaded, unless there is nothing to load. A row is
+   * read into a new instance, whose field initializer ({@code Ref.empty()}) made a handle nobody
+   * else holds: it takes the key, rather than a second handle per row being made.
+   */
+  private static Object handleFor(Object current, Object key) {
+    if (current instanceof ToOneHandle<?> handle && handle.takeKey(key)) {
+      return handle;
+    }
     return new ToOneHandle<>(key, null, key == null);
   }
 

@@ -76,6 +76,19 @@ public final class ToOneHandle<T> implements Ref<T> {
     this.loaded = true;
   }
 
+  /**
+   * Takes the key read from a row if this handle is untouched ({@code Ref.empty()}: attached to
+   * no entity, no target, no key); returns whether it did.
+   */
+  public boolean takeKey(Object key) {
+    if (owner != null || target != null || id != null || loaded) {
+      return false;
+    }
+    this.id = key;
+    this.loaded = key == null;
+    return true;
+  }
+
   /** Sets the key read from the row. */
   public void key(Object key) {
     this.id = key;

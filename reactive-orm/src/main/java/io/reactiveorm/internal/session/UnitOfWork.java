@@ -9,6 +9,7 @@ import io.reactiveorm.internal.relation.ToManyHandle;
 import io.reactiveorm.internal.relation.ToOneHandle;
 import io.reactiveorm.internal.sql.WriteRenderer;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -56,6 +57,9 @@ final class UnitOfWork {
   private final Map<Class<?>, Rows> rows = new HashMap<>();
   /** Entries without a row yet (to be inserted), or removed without having been read. */
   private final Map<Object, Entry> unkeyed = new IdentityHashMap<>();
+  /** The sets of changed columns met so far, per model, by their bits. */
+  private final Map<EntityModel<Object>, Map<BitSet, Set<PropertyModel>>> shapes =
+      new HashMap<>();
 
   UnitOfWork(OrmContext context) {
     this.context = context;
@@ -140,7 +144,7 @@ final class UnitOfWork {
       // a new entity just inserted has its id now: it moves to the rows
       unkeyed.remove(entity);
     }
-    entry.snapshot = snapshot(typed, entity);
+    entry.snapshot = snapshotInto(entry.snapshot, typed, entity);
     entry.status = Status.MANAGED;
     rowsOf(model).byId().put(model.id().get(entity), entry);
   }
@@ -308,11 +312,13 @@ final class UnitOfWork {
     }
   }
 
-  private static Set<PropertyModel> changedColumns(Entry entry) {
+  private Set<PropertyModel> changedColumns(Entry entry) {
     if (entry.snapshot == null) {
       return Set.of();
     }
-    Set<PropertyModel> changed = null;
+    // which columns changed, as bits: entities changed the same way share one set, so that
+    // a flush of many changed rows builds a set per shape, not per row
+    BitSet changed = null;
     List<PropertyModel> properties = entry.model.properties();
     for (int i = 0; i < properties.size(); i++) {
       PropertyModel property = properties.get(i);
@@ -320,17 +326,34 @@ final class UnitOfWork {
       if (!property.isId() && !property.isVersion()
           && !Objects.deepEquals(property.databaseValue(entry.entity), entry.snapshot[i])) {
         if (changed == null) {
-          changed = new LinkedHashSet<>();
+          changed = new BitSet(properties.size());
         }
-        changed.add(property);
+        changed.set(i);
       }
     }
-    return changed == null ? Set.of() : changed;
+    return changed == null ? Set.of() : shape(entry.model, changed);
+  }
+
+  /** The one set of columns for these bits of {@code model}'s properties. */
+  private Set<PropertyModel> shape(EntityModel<Object> model, BitSet columns) {
+    return shapes.computeIfAbsent(model, key -> new HashMap<>()).computeIfAbsent(columns,
+        bits -> {
+          Set<PropertyModel> set = new LinkedHashSet<>();
+          bits.stream().forEach(i -> set.add(model.properties().get(i)));
+          return Set.copyOf(set);
+        });
   }
 
   private static Object[] snapshot(EntityModel<Object> model, Object entity) {
+    return snapshotInto(null, model, entity);
+  }
+
+  /** The entity's values, in {@code previous} when there is one (a written entity's old one). */
+  private static Object[] snapshotInto(Object[] previous, EntityModel<Object> model,
+      Object entity) {
     List<PropertyModel> properties = model.properties();
-    Object[] values = new Object[properties.size()];
+    Object[] values = previous != null && previous.length == properties.size() ? previous
+        : new Object[properties.size()];
     for (int i = 0; i < values.length; i++) {
       Object value = properties.get(i).databaseValue(entity);
       values[i] = value instanceof byte[] bytes ? bytes.clone() : value;
@@ -373,8 +396,12 @@ final class UnitOfWork {
     Map<Object, Object[]> remember() {
       Map<Object, Object[]> before = new IdentityHashMap<>();
       inserts.forEach((model, rows) -> rows.forEach(row -> before.put(row, state(model, row))));
-      updates.forEach((model, groups) -> groups.values().forEach(rows ->
-          rows.forEach(row -> before.put(row, state(model, row)))));
+      // an update changes neither id nor, without @Version, anything else to put back
+      updates.forEach((model, groups) -> {
+        if (model.version() != null) {
+          groups.values().forEach(rows -> rows.forEach(row -> before.put(row, state(model, row))));
+        }
+      });
       return before;
     }
 
