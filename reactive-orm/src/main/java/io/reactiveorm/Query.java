@@ -124,9 +124,10 @@ public interface Query<E> {
   Flux<E> list();
 
   /**
-   * Like {@link #list()}, for reads too large to keep: the session remembers an entity only while
-   * the application holds it and does not track changes, so memory stays bounded however many
-   * rows stream by. Write changes with {@code update}/{@code updateAll}. Relations requested with
+   * Like {@link #list()}, for reads too large to keep: the session neither remembers the entities
+   * nor tracks their changes, so memory stays bounded however many rows stream by (an entity the
+   * session already tracks is returned as that instance). Rows read through a cursor of
+   * {@code fetchSize} rows, so that cancelling mid-way is cheap. Write changes with {@code update}/{@code updateAll}. Relations requested with
    * {@link #with} are loaded per window as with {@code list()}.
    *
    * <pre>{@code session.query(Event.class).with(Event_.user).stream().buffer(500).concatMap(this::export)}</pre>

@@ -15,13 +15,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import reactor.core.publisher.Mono;
 
 /**
- * What a session remembers: one instance per row (the identity map), and one batcher per
- * relation for lazy loads. Every entity a session reads passes through {@link #track}.
+ * What a session remembers: one instance per row it tracks (the unit of work is the identity
+ * map), and one batcher per relation for lazy loads. Every entity a session reads passes through {@link #track}.
  */
 final class SessionState {
 
   private final OrmContext context;
-  private final IdentityMap identities = new IdentityMap();
   private final Map<RelationModel, RelationBatcher> batchers = new ConcurrentHashMap<>();
   private final RelationFetcher fetcher;
   private final NPlusOneDetector detector;
@@ -46,14 +45,15 @@ final class SessionState {
    * The session's instance for the row {@code fresh} was read from: an earlier instance if there
    * is one, else {@code fresh}, with its relation handles attached to this session. A {@code
    * tracked} read also enters the unit of work (snapshotted, so that changes are found at flush);
-   * an untracked one (a long stream) is only remembered while the application holds it.
+   * an untracked one (a long stream) is not remembered at all, so that a stream of any length
+   * keeps only what the application keeps: within one window its rows and their related rows
+   * are still one instance each, as they are read and linked together.
    */
   @SuppressWarnings("unchecked")
   <E> E track(EntityModel<E> model, E fresh, SiblingGroup group, boolean tracked) {
     Object id = model.id().get(fresh);
-    // a tracked row lives in the unit of work alone, a streamed one in the weak identity map
-    // alone: one map entry per row, whichever it is
-    E known = (E) (tracked ? trackRead(model, id, fresh) : streamRead(model, id, fresh));
+    E known = (E) (tracked ? work.trackIfAbsent(model, id, fresh)
+        : work.known(model.type(), id));
     if (known != null) {
       return known;
     }
@@ -62,29 +62,6 @@ final class SessionState {
       group.add(fresh);
     }
     return fresh;
-  }
-
-  /** The session's instance of a tracked read's row, or {@code null} if {@code fresh} is it. */
-  private Object trackRead(EntityModel<?> model, Object id, Object fresh) {
-    Object streamed = identities.isEmpty() ? null : identities.get(model.type(), id);
-    if (streamed != null) {
-      // read by a stream earlier and still held: that instance becomes tracked
-      if (!work.isTracked(streamed)) {
-        work.managed(model, streamed);
-      }
-      return streamed;
-    }
-    return work.trackIfAbsent(model, id, fresh);
-  }
-
-  /** The session's instance of a streamed row, or {@code null} if {@code fresh} is it. */
-  private Object streamRead(EntityModel<?> model, Object id, Object fresh) {
-    Object tracked = work.known(model.type(), id);
-    if (tracked != null) {
-      return tracked;
-    }
-    Object known = identities.putIfAbsent(model.type(), id, fresh);
-    return known == fresh ? null : known;
   }
 
   /** {@link #track(EntityModel, Object, SiblingGroup, boolean) Tracked} reads. */
@@ -147,18 +124,15 @@ final class SessionState {
   /** Forgets an entity: it is no longer the session's instance of its row. */
   void evict(EntityModel<?> model, Object entity) {
     work.evict(model, entity);
-    identities.remove(model.type(), model.id().get(entity));
   }
 
   void clear() {
     work.clear();
-    identities.clear();
   }
 
   /** The entity already in the session for this row, or {@code null}. */
   Object known(Class<?> type, Object id) {
-    Object tracked = work.known(type, id);
-    return tracked != null ? tracked : identities.get(type, id);
+    return work.known(type, id);
   }
 
   private RelationBatcher batcher(RelationModel relation) {
