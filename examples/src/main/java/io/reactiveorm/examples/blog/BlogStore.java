@@ -55,7 +55,7 @@ public class BlogStore {
     });
   }
 
-  /** One post with its author, tags, and comments with their authors: four statements. */
+  /** One post with its author, tags, and comments with their authors: five statements. */
   public Mono<Post> post(long id) {
     return AsyncSession.current().flatMap(session -> session.query(Post.class)
         .where(Post_.id.eq(id))

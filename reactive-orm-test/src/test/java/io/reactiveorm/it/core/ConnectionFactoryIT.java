@@ -10,8 +10,6 @@ import io.reactiveorm.AsyncSession;
 import io.reactiveorm.Orm;
 import io.reactiveorm.PoolStats;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,19 +27,9 @@ class ConnectionFactoryIT {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   static Stream<Arguments> databases() {
-    List<Arguments> databases = new ArrayList<>();
     // used as is, so without the DB_CLOSE_DELAY that url(...) adds: an unpooled in-memory H2
     // database would otherwise vanish with each statement's connection
-    databases.add(Arguments.of("H2", "r2dbc:h2:mem:///core_factory_it?options=DB_CLOSE_DELAY=-1"));
-    String postgres = setting("reactiveorm.test.postgres-url", "REACTIVE_ORM_TEST_POSTGRES_URL");
-    if (postgres != null) {
-      databases.add(Arguments.of("POSTGRESQL", postgres));
-    }
-    String mariadb = setting("reactiveorm.test.mariadb-url", "REACTIVE_ORM_TEST_MARIADB_URL");
-    if (mariadb != null) {
-      databases.add(Arguments.of("MARIADB", mariadb));
-    }
-    return databases.stream();
+    return OwnOrmDatabases.withH2("r2dbc:h2:mem:///core_factory_it?options=DB_CLOSE_DELAY=-1");
   }
 
   @ParameterizedTest(name = "[{0}]")
@@ -125,13 +113,5 @@ class ConnectionFactoryIT {
     } finally {
       orm.schema().drop().block(TIMEOUT);
     }
-  }
-
-  private static String setting(String property, String variable) {
-    String value = System.getProperty(property);
-    if (value == null || value.isBlank()) {
-      value = System.getenv(variable);
-    }
-    return value == null || value.isBlank() ? null : value.trim();
   }
 }

@@ -27,17 +27,7 @@ class PoolOptionsIT {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   static Stream<Arguments> databases() {
-    List<Arguments> databases = new ArrayList<>();
-    databases.add(Arguments.of("H2", "r2dbc:h2:mem:///core_pool_options_it"));
-    String postgres = setting("reactiveorm.test.postgres-url", "REACTIVE_ORM_TEST_POSTGRES_URL");
-    if (postgres != null) {
-      databases.add(Arguments.of("POSTGRESQL", postgres));
-    }
-    String mariadb = setting("reactiveorm.test.mariadb-url", "REACTIVE_ORM_TEST_MARIADB_URL");
-    if (mariadb != null) {
-      databases.add(Arguments.of("MARIADB", mariadb));
-    }
-    return databases.stream();
+    return OwnOrmDatabases.withH2("r2dbc:h2:mem:///core_pool_options_it");
   }
 
   @ParameterizedTest(name = "[{0}]")
@@ -147,13 +137,5 @@ class PoolOptionsIT {
 
   private static String withOptions(String url, String options) {
     return url + (url.contains("?") ? "&" : "?") + options;
-  }
-
-  private static String setting(String property, String variable) {
-    String value = System.getProperty(property);
-    if (value == null || value.isBlank()) {
-      value = System.getenv(variable);
-    }
-    return value == null || value.isBlank() ? null : value.trim();
   }
 }
