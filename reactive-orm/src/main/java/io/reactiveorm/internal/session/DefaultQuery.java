@@ -1,8 +1,8 @@
 package io.reactiveorm.internal.session;
 
+import io.r2dbc.spi.Connection;
 import io.reactiveorm.InvalidQueryException;
 import io.reactiveorm.Query;
-import io.r2dbc.spi.Connection;
 import io.reactiveorm.internal.exec.ConnectionSource;
 import io.reactiveorm.internal.exec.LentConnectionSource;
 import io.reactiveorm.internal.exec.ProjectionReader;
@@ -151,7 +151,7 @@ final class DefaultQuery<E> implements Query<E> {
       if (connections.inTransaction() && (!plan.isEmpty() || !model.relations().isEmpty())) {
         // one connection: read each window whole before its relations query the connection
         return new KeysetPages<>(select -> read(connections, select, false),
-            page -> trackAll(page), spec, model, options.windowSize())
+            this::trackAll, spec, model, options.windowSize())
             .pages()
             .concatMap(window -> plan.load(state.fetcher(), window, true, connections)
                 .thenMany(Flux.fromIterable(window)), 1);
@@ -166,7 +166,7 @@ final class DefaultQuery<E> implements Query<E> {
             .buffer(options.windowSize())
             .concatMapIterable(window -> window);
       }
-      return connections.use(this::withRelations);
+      return connections.use(connection -> withRelations(connection, plan));
     });
   }
 
@@ -176,8 +176,7 @@ final class DefaultQuery<E> implements Query<E> {
    * are, the first relation on {@code connection} itself. A query whose rows fit in one window
    * (a page, a find by id with its relation) thus takes one connection from the pool, not two.
    */
-  private Flux<E> withRelations(Connection connection) {
-    FetchPlan plan = FetchPlan.of(context, model, options.paths());
+  private Flux<E> withRelations(Connection connection, FetchPlan plan) {
     ConnectionSource lent = new LentConnectionSource(connection);
     AtomicBoolean allRead = new AtomicBoolean();
     int window = options.windowSize();

@@ -54,7 +54,7 @@ final class UnitOfWork {
    * Entries of rows the database has (read, written, or to be deleted), by type then id: a read
    * of n rows costs n hash entries keyed by id, no identity hash and no key object per row.
    */
-  private final Map<Class<?>, Rows> rows = new HashMap<>();
+  private final Map<Class<?>, Rows> byType = new HashMap<>();
   /** Entries without a row yet (to be inserted), or removed without having been read. */
   private final Map<Object, Entry> unkeyed = new IdentityHashMap<>();
   /** The sets of changed columns met so far, per model, by their bits. */
@@ -67,7 +67,7 @@ final class UnitOfWork {
 
   /** The tracked instance of a row, or {@code null}. */
   synchronized Object known(Class<?> type, Object id) {
-    Rows typed = rows.get(type);
+    Rows typed = byType.get(type);
     Entry entry = typed == null ? null : typed.byId().get(id);
     return entry == null ? null : entry.entity;
   }
@@ -89,10 +89,10 @@ final class UnitOfWork {
 
   @SuppressWarnings("unchecked")
   private Rows rowsOf(EntityModel<?> model) {
-    Rows typed = rows.get(model.type());
+    Rows typed = byType.get(model.type());
     if (typed == null) {
       typed = new Rows((EntityModel<Object>) model, new HashMap<>());
-      rows.put(model.type(), typed);
+      byType.put(model.type(), typed);
     }
     return typed;
   }
@@ -103,7 +103,7 @@ final class UnitOfWork {
     if (entry != null) {
       return entry;
     }
-    Rows typed = rows.get(entity.getClass());
+    Rows typed = byType.get(entity.getClass());
     Object id = typed == null ? null : typed.model().id().get(entity);
     Entry byId = id == null ? null : typed.byId().get(id);
     return byId != null && byId.entity == entity ? byId : null;
@@ -112,7 +112,7 @@ final class UnitOfWork {
   /** Forgets the entry of {@code entity}, wherever it is kept. */
   private void forget(Entry entry) {
     if (unkeyed.remove(entry.entity) == null) {
-      Rows typed = rows.get(entry.model.type());
+      Rows typed = byType.get(entry.model.type());
       Object id = entry.model.id().get(entry.entity);
       if (typed != null && id != null) {
         typed.byId().remove(id, entry);
@@ -122,7 +122,7 @@ final class UnitOfWork {
 
   private List<Entry> allEntries() {
     List<Entry> all = new ArrayList<>(unkeyed.values());
-    for (Rows typed : rows.values()) {
+    for (Rows typed : byType.values()) {
       all.addAll(typed.byId().values());
     }
     return all;
@@ -184,7 +184,7 @@ final class UnitOfWork {
 
   synchronized void clear() {
     unkeyed.clear();
-    rows.clear();
+    byType.clear();
   }
 
   /** Whether anything would be written by a flush. */
