@@ -84,10 +84,17 @@ class RelationStreamingIT {
     for (var samples : List.of(Map.entry("outside a transaction", outside),
         Map.entry("inside a transaction", inside))) {
       long max = samples.getValue().stream().mapToLong(Long::longValue).max().orElseThrow();
-      System.out.printf("[%s] %s: max retained growth %.1f MB = %.1f%% of holding them all%n",
-          database.kind(), samples.getKey(), mb(max), 100.0 * max / fullSize);
+      long median = samples.getValue().stream().mapToLong(Long::longValue).sorted()
+          .skip(samples.getValue().size() / 2).findFirst().orElseThrow();
+      System.out.printf("[%s] %s: retained growth median %.1f MB, max %.1f MB = %.1f%% of"
+              + " holding them all%n", database.kind(), samples.getKey(), mb(median), mb(max),
+          100.0 * max / fullSize);
+      // a leak would grow towards 100 %; one sample can catch a window or two in flight (and, on
+      // H2, the embedded engine's own result buffers), so the median is held tighter than the max
+      assertThat(median).as("median retained heap growth %s vs %.1f MB for all members",
+          samples.getKey(), mb(fullSize)).isLessThan(fullSize / 10);
       assertThat(max).as("retained heap growth %s vs %.1f MB for all members",
-          samples.getKey(), mb(fullSize)).isLessThan(fullSize / 5);
+          samples.getKey(), mb(fullSize)).isLessThan(fullSize / 3);
     }
   }
 

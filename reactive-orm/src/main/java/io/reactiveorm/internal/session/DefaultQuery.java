@@ -159,24 +159,32 @@ final class DefaultQuery<E> implements Query<E> {
       if (model.relations().isEmpty()) {
         return track(read(connections, spec, true), new SiblingGroups(options.windowSize()));
       }
-      if (plan.isEmpty()) {
-        // a window is emitted once read whole, so that a lazy load on its first entity already
-        // sees all its siblings
-        return track(read(connections, spec, true), new SiblingGroups(options.windowSize()))
-            .buffer(options.windowSize())
-            .concatMapIterable(window -> window);
+      if (!plan.isEmpty() && plan.isChain()) {
+        // the windows are handed out once read and loaded, outside the connection's scope, so
+        // that what the application does with them (a lazy load per row, say) never needs a
+        // second connection while this one is held
+        return connections.use(connection -> windowsWithRelations(connection, plan))
+            .concatMapIterable(window -> window, 1);
       }
-      return connections.use(connection -> withRelations(connection, plan));
+      // no relations to load, or some to load side by side: the rows' connection goes back to
+      // the pool when they are all read, before any relation takes one. Holding it while
+      // waiting for more would deadlock a busy pool: every request holding one connection,
+      // waiting for a second. A window is emitted once read whole, so that a lazy load on its
+      // first entity already sees all its siblings.
+      return track(read(connections, spec, true), new SiblingGroups(options.windowSize()))
+          .buffer(options.windowSize())
+          .concatMap(rows -> plan.load(state.fetcher(), rows, false, connections)
+              .thenMany(Flux.fromIterable(rows)), 1);
     });
   }
 
   /**
-   * The rows, read on {@code connection}, in windows whose relations are loaded before they are
-   * emitted: on other pooled connections while the rows are still being read, and once they all
-   * are, the first relation on {@code connection} itself. A query whose rows fit in one window
-   * (a page, a find by id with its relation) thus takes one connection from the pool, not two.
+   * The rows, read on {@code connection}, in windows whose relations (one per level) are loaded
+   * before they are emitted: on another pooled connection while the rows are still being read,
+   * and once they all are, on {@code connection} itself. A query whose rows fit in one window
+   * takes one connection from the pool, not two, and never holds one while waiting for another.
    */
-  private Flux<E> withRelations(Connection connection, FetchPlan plan) {
+  private Flux<List<E>> windowsWithRelations(Connection connection, FetchPlan plan) {
     ConnectionSource lent = new LentConnectionSource(connection);
     AtomicBoolean allRead = new AtomicBoolean();
     int window = options.windowSize();
@@ -187,7 +195,7 @@ final class DefaultQuery<E> implements Query<E> {
         .bufferUntil(row -> seen[0]++ % window == 0 && seen[0] > 1, true)
         .concatMap(rows -> plan.load(state.fetcher(), rows, false,
                 allRead.get() ? lent : connections)
-            .thenMany(Flux.fromIterable(rows)), 1);
+            .thenReturn(rows), 1);
   }
 
   /**

@@ -44,6 +44,12 @@ final class FetchPlan {
     return children.isEmpty();
   }
 
+  /** Whether every level has at most one relation: a plan that one connection serves in turn. */
+  boolean isChain() {
+    return children.size() <= 1
+        && children.values().stream().allMatch(FetchPlan::isChain);
+  }
+
   /**
    * The relations, if all of them are to-ones whose foreign key is the owner's, with nothing
    * below them: those a JOIN can load with their owners. Empty otherwise.
