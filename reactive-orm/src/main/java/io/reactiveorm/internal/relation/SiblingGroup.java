@@ -23,14 +23,13 @@ public final class SiblingGroup {
     return List.copyOf(members);
   }
 
-  /** The members' loader of {@code relation}, or {@code null} before {@link #loader(Object,
-   * LazyLoader)} gave one. */
-  public synchronized LazyLoader loader(Object relation) {
+  /** The members' loader of {@code relation}, or {@code null} until one is {@link #share}d. */
+  public synchronized LazyLoader sharedLoader(Object relation) {
     return loaders.get(relation);
   }
 
-  /** Keeps {@code loader} as the members' loader of {@code relation}; returns it. */
-  public synchronized LazyLoader loader(Object relation, LazyLoader loader) {
+  /** Makes {@code loader} the members' loader of {@code relation}; returns it. */
+  public synchronized LazyLoader share(Object relation, LazyLoader loader) {
     loaders.put(relation, loader);
     return loader;
   }

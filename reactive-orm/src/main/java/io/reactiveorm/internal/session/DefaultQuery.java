@@ -145,8 +145,7 @@ final class DefaultQuery<E> implements Query<E> {
       List<RelationModel> joins = fewRows() ? plan.toOneJoins() : List.of();
       if (!joins.isEmpty()) {
         return new ToOneJoin<>(context, state, model, joins, options.tracked())
-            .read(connections, context.selects().selectJoined(spec, model,
-                ToOneJoin.targets(context, joins)));
+            .read(connections, spec);
       }
       if (connections.inTransaction() && (!plan.isEmpty() || !model.relations().isEmpty())) {
         // one connection: read each window whole before its relations query the connection

@@ -16,7 +16,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * What a session remembers: one instance per row it tracks (the unit of work is the identity
- * map), and one batcher per relation for lazy loads. Every entity a session reads passes through {@link #track}.
+ * map), and one batcher per relation for lazy loads. Every entity a session reads passes
+ * through {@link #track}.
  */
 final class SessionState {
 
@@ -102,8 +103,8 @@ final class SessionState {
     if (group == null) {
       return newLoader(batcher, null);
     }
-    LazyLoader shared = group.loader(relation);
-    return shared != null ? shared : group.loader(relation, newLoader(batcher, group));
+    LazyLoader shared = group.sharedLoader(relation);
+    return shared != null ? shared : group.share(relation, newLoader(batcher, group));
   }
 
   private LazyLoader newLoader(RelationBatcher batcher, SiblingGroup group) {

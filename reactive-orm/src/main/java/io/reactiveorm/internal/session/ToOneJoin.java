@@ -7,6 +7,7 @@ import io.reactiveorm.internal.meta.PropertyModel;
 import io.reactiveorm.internal.meta.RelationModel;
 import io.reactiveorm.internal.relation.SiblingGroup;
 import io.reactiveorm.internal.relation.ToOneHandle;
+import io.reactiveorm.internal.sql.SelectSpec;
 import io.reactiveorm.internal.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,16 +46,13 @@ final class ToOneJoin<E> {
     }
   }
 
-  /** Each relation's target model with the owner's foreign key to it, in order. */
-  static List<Map.Entry<EntityModel<?>, PropertyModel>> targets(OrmContext context,
-      List<RelationModel> relations) {
-    return relations.stream()
-        .<Map.Entry<EntityModel<?>, PropertyModel>>map(relation -> Map.entry(
-            context.model(relation.targetType()), relation.foreignKey()))
-        .toList();
-  }
-
-  Flux<E> read(ConnectionSource connections, SqlStatement sql) {
+  /** The rows of {@code spec}, each with its relations' targets joined, resolved and tracked. */
+  Flux<E> read(ConnectionSource connections, SelectSpec spec) {
+    List<Map.Entry<EntityModel<?>, PropertyModel>> joins = new ArrayList<>(relations.size());
+    for (int i = 0; i < relations.size(); i++) {
+      joins.add(Map.entry(targetModels.get(i), relations.get(i).foreignKey()));
+    }
+    SqlStatement sql = context.selects().selectJoined(spec, model, joins);
     SiblingGroup ownerGroup = new SiblingGroup();
     List<SiblingGroup> targetGroups = relations.stream().map(r -> new SiblingGroup()).toList();
     return connections.use(connection -> context.executor().query(connection, sql,
