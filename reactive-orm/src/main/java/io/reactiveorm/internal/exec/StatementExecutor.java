@@ -10,10 +10,13 @@ import io.reactiveorm.spi.Dialect;
 import io.reactiveorm.spi.StatementListener;
 import io.reactiveorm.spi.StatementListener.StatementEvent;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -47,15 +50,39 @@ public final class StatementExecutor {
   /** Rows of a query, each mapped by {@code mapper}, streamed with backpressure. */
   public <T> Flux<T> query(Connection connection, SqlStatement sql,
       BiFunction<Row, RowMetadata, T> mapper, boolean inTransaction) {
+    return observed(connection, sql, inTransaction, statement -> Flux.from(statement.execute())
+        .concatMap(result -> result.map(mapper)), row -> 1);
+  }
+
+  /**
+   * Rows of a query, mapped by {@code mapper}, in lists of {@code window} rows (the last one may
+   * be shorter; none if there are no rows). Each row passes through one operator on its way to
+   * its list, and everything after it (logging, error translation, the pool's release, the
+   * session's tracking) runs once per list: for a read of many rows, per-row signals through a
+   * long operator chain would cost as much as decoding the rows.
+   */
+  public <T> Flux<List<T>> queryWindows(Connection connection, SqlStatement sql,
+      BiFunction<Row, RowMetadata, T> mapper, int window, boolean inTransaction) {
+    return observed(connection, sql, inTransaction, statement -> Flux.from(statement.execute())
+        .concatMap(result -> Flux.from(result.map(mapper))
+            .buffer(window, () -> new ArrayList<>(Math.min(window, 1024)))),
+        List::size);
+  }
+
+  /**
+   * Executes the prepared statement through {@code run}, counting rows by {@code rowCount} per
+   * element, translating errors, and reporting the outcome once to the log and the listener.
+   */
+  private <T> Flux<T> observed(Connection connection, SqlStatement sql, boolean inTransaction,
+      Function<Statement, Flux<T>> run, ToLongFunction<T> rowCount) {
     return Flux.defer(() -> {
       Statement statement = prepare(connection, sql);
       AtomicLong rows = new AtomicLong();
       AtomicBoolean reported = new AtomicBoolean();
       long start = System.nanoTime();
-      return Flux.from(statement.execute())
-          .concatMap(result -> result.map(mapper))
+      return run.apply(statement)
           .doOnDiscard(Result.class, StatementExecutor::drain)
-          .doOnNext(row -> rows.incrementAndGet())
+          .doOnNext(element -> rows.addAndGet(rowCount.applyAsLong(element)))
           .onErrorMap(error -> errors.translate(error, sql.sql()))
           // reported before the signal travels on, so whoever sees the end also sees the event
           .doOnComplete(() -> finished(reported, sql, start, rows.get(), SignalType.ON_COMPLETE,
@@ -74,25 +101,9 @@ public final class StatementExecutor {
 
   /** Rows affected, one count per binding of a batched statement, in order. */
   public Flux<Long> updateEach(Connection connection, SqlStatement sql, boolean inTransaction) {
-    return Flux.defer(() -> {
-      Statement statement = prepare(connection, sql);
-      AtomicLong rows = new AtomicLong();
-      AtomicBoolean reported = new AtomicBoolean();
-      long start = System.nanoTime();
-      return Flux.from(statement.execute())
-          .concatMap(Result::getRowsUpdated)
-          .doOnDiscard(Result.class, StatementExecutor::drain)
-          .map(Number::longValue)
-          .doOnNext(rows::addAndGet)
-          .onErrorMap(error -> errors.translate(error, sql.sql()))
-          // reported before the signal travels on, so whoever sees the end also sees the event
-          .doOnComplete(() -> finished(reported, sql, start, rows.get(), SignalType.ON_COMPLETE,
-              null, inTransaction))
-          .doOnCancel(() -> finished(reported, sql, start, rows.get(), SignalType.CANCEL, null,
-              inTransaction))
-          .doOnError(error -> finished(reported, sql, start, rows.get(), SignalType.ON_ERROR,
-              error, inTransaction));
-    });
+    return observed(connection, sql, inTransaction, statement -> Flux.from(statement.execute())
+        .concatMap(Result::getRowsUpdated)
+        .map(Number::longValue), Long::longValue);
   }
 
   /**

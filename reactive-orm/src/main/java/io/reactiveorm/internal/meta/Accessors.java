@@ -7,6 +7,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.function.Supplier;
 
 /**
  * Builds the method handles that read and write fields and create instances. They are looked up
@@ -45,6 +46,71 @@ final class Accessors {
     } catch (IllegalAccessException e) {
       throw new MappingException("Cannot write field " + describe(field) + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The field's access: the generated one when {@code generated} reaches the field, else one
+   * through method handles. The handles are looked up either way, so that a field the mapping
+   * cannot use (a final one) fails here with the same message whether or not code was generated.
+   */
+  static FieldAccess field(MethodHandles.Lookup lookup, Field field, GeneratedAccess generated) {
+    MethodHandleAccess handles = new MethodHandleAccess(getter(lookup, field),
+        setter(lookup, field));
+    FieldAccess direct = generated == null ? null
+        : generated.field(field.getDeclaringClass().getName() + "." + field.getName());
+    return direct != null ? direct : handles;
+  }
+
+  /**
+   * The access the annotation processor generated for {@code type}, or {@code null} when the
+   * entity was compiled without it (or by an older version that generated none).
+   */
+  static GeneratedAccess generated(MethodHandles.Lookup lookup, Class<?> type) {
+    Class<?> generatedClass;
+    try {
+      generatedClass = Class.forName(generatedName(type), false, type.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      return null;
+    }
+    if (!GeneratedAccess.class.isAssignableFrom(generatedClass)) {
+      return null;
+    }
+    try {
+      return (GeneratedAccess) lookup.findConstructor(generatedClass,
+          MethodType.methodType(void.class)).invoke();
+    } catch (Throwable e) {
+      throw new MappingException("Cannot use the generated " + generatedClass.getName() + " of "
+          + type.getSimpleName() + " (" + e + "); rebuild the project so that the annotation"
+          + " processor generates it again", e);
+    }
+  }
+
+  /** {@code com.acme.User_Access} for {@code com.acme.User}, {@code Outer_User_Access} nested. */
+  static String generatedName(Class<?> type) {
+    StringBuilder name = new StringBuilder(type.getSimpleName());
+    for (Class<?> outer = type.getEnclosingClass(); outer != null;
+        outer = outer.getEnclosingClass()) {
+      name.insert(0, outer.getSimpleName() + "_");
+    }
+    String packageName = type.getPackageName();
+    return (packageName.isEmpty() ? "" : packageName + ".") + name + GeneratedAccess.SUFFIX;
+  }
+
+  static Supplier<Object> constructor(MethodHandles.Lookup lookup, Class<?> type,
+      GeneratedAccess generated) {
+    MethodHandle handle = noArgConstructor(lookup, type);
+    if (generated != null && generated.constructs()) {
+      return generated::newInstance;
+    }
+    return () -> {
+      try {
+        return handle.invokeExact();
+      } catch (RuntimeException | Error e) {
+        throw e;
+      } catch (Throwable e) {
+        throw new IllegalStateException(e);
+      }
+    };
   }
 
   static MethodHandle noArgConstructor(MethodHandles.Lookup lookup, Class<?> type) {

@@ -2,10 +2,10 @@ package io.reactiveorm.internal.meta;
 
 import io.reactiveorm.InvalidQueryException;
 import io.reactiveorm.OrmException;
-import java.lang.invoke.MethodHandle;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -20,11 +20,11 @@ public final class EntityModel<E> {
   private final Map<String, PropertyModel> byField;
   private final PropertyModel id;
   private final PropertyModel version;
-  private final MethodHandle constructor;
+  private final Supplier<Object> constructor;
   private final List<RelationModel> relations;
 
   EntityModel(Class<E> type, String table, List<PropertyModel> properties,
-      List<RelationModel> relations, MethodHandle constructor) {
+      List<RelationModel> relations, Supplier<Object> constructor) {
     this.relations = List.copyOf(relations);
     this.type = type;
     this.table = table;
@@ -106,8 +106,8 @@ public final class EntityModel<E> {
   @SuppressWarnings("unchecked")
   public E newInstance() {
     try {
-      return (E) constructor.invokeExact();
-    } catch (Throwable e) {
+      return (E) constructor.get();
+    } catch (RuntimeException e) {
       throw new OrmException("Cannot create an instance of " + type.getName(), e);
     }
   }

@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Reads an entity class's annotations into an {@link EntityModel}, once, and checks it: a model
@@ -54,6 +55,7 @@ public final class ModelReader {
           + " class (put shared fields on an @MappedSuperclass)");
     }
     MethodHandles.Lookup lookup = Accessors.lookup(type);
+    GeneratedAccess generated = Accessors.generated(lookup, type);
     String table = tableName(type);
     List<PropertyModel> properties = new ArrayList<>();
     List<RelationModel> relations = new ArrayList<>();
@@ -61,20 +63,21 @@ public final class ModelReader {
     for (Field field : persistentFields(type)) {
       MethodHandles.Lookup fieldLookup = lookup(field, type, lookup);
       if (RelationReader.isRelationField(field)) {
-        RelationModel relation = relationReader.read(type, table, fieldLookup, field);
+        RelationModel relation = relationReader.read(type, table,
+            Accessors.field(fieldLookup, field, generated), field);
         relations.add(relation);
         if (relation.foreignKey() != null) {
           properties.add(relation.foreignKey());
         }
       } else {
-        properties.add(readProperty(fieldLookup, field));
+        properties.add(readProperty(Accessors.field(fieldLookup, field, generated), field));
       }
     }
     checkIdentity(type, properties);
     checkColumnsAreDistinct(type, properties);
     properties.sort((a, b) -> Boolean.compare(!a.isId(), !b.isId()));
     return new EntityModel<>(type, table, properties, relations,
-        Accessors.noArgConstructor(lookup, type));
+        Accessors.constructor(lookup, type, generated));
   }
 
   private static MethodHandles.Lookup lookup(Field field, Class<?> entity,
@@ -113,7 +116,7 @@ public final class ModelReader {
     return fields;
   }
 
-  private PropertyModel readProperty(MethodHandles.Lookup lookup, Field field) {
+  private PropertyModel readProperty(FieldAccess access, Field field) {
     Class<?> javaType = Types.boxed(field.getType());
     TypeMapping mapping = TypeMapping.of(field, javaType);
     Role role = role(field, javaType);
@@ -131,9 +134,10 @@ public final class ModelReader {
     var codec = dialect.codec(mapping.sqlType(), mapping.columnJavaType());
     var toDatabase = mapping.toColumn().andThen(codec.encode());
     var fromDatabase = codec.decode().andThen(mapping.fromColumn());
+    boolean asIs = mapping.plain() && codec.databaseType() == javaType
+        && codec.decode() == Function.identity() && codec.encode() == Function.identity();
     return new PropertyModel(field.getName(), javaType, facts, role,
-        Accessors.getter(lookup, field), Accessors.setter(lookup, field),
-        codec.databaseType(), toDatabase, fromDatabase);
+        access, codec.databaseType(), toDatabase, fromDatabase, asIs);
   }
 
   private static Role role(Field field, Class<?> javaType) {

@@ -1,7 +1,6 @@
 package io.reactiveorm.internal.meta;
 
 import io.reactiveorm.OrmException;
-import java.lang.invoke.MethodHandle;
 
 /**
  * One relation field of an entity: its kind, its target, and what links the two tables (a
@@ -34,8 +33,7 @@ public final class RelationModel {
   private final String name;
   private final Kind kind;
   private final Class<?> targetType;
-  private final MethodHandle getter;
-  private final MethodHandle setter;
+  private final FieldAccess access;
   private final PropertyModel foreignKey;
   private final String mappedBy;
   private JoinTable joinTable;
@@ -43,15 +41,14 @@ public final class RelationModel {
   private PropertyModel inverseForeignKey;
 
   RelationModel(Class<?> ownerType, String field, Kind kind, Class<?> targetType,
-      MethodHandle getter, MethodHandle setter, PropertyModel foreignKey, String mappedBy,
+      FieldAccess access, PropertyModel foreignKey, String mappedBy,
       JoinTable joinTable) {
     this.ownerType = ownerType;
     this.field = field;
     this.name = ownerType.getSimpleName() + "." + field;
     this.kind = kind;
     this.targetType = targetType;
-    this.getter = getter;
-    this.setter = setter;
+    this.access = access;
     this.foreignKey = foreignKey;
     this.mappedBy = mappedBy;
     this.joinTable = joinTable;
@@ -119,8 +116,8 @@ public final class RelationModel {
   /** The handle object in the field of {@code entity}. */
   public Object handle(Object entity) {
     try {
-      return getter.invokeExact(entity);
-    } catch (Throwable e) {
+      return access.get(entity);
+    } catch (RuntimeException e) {
       throw new OrmException("Cannot read relation " + name(), e);
     }
   }
@@ -128,8 +125,8 @@ public final class RelationModel {
   /** Puts a handle in the field of {@code entity}. */
   public void setHandle(Object entity, Object handle) {
     try {
-      setter.invokeExact(entity, handle);
-    } catch (Throwable e) {
+      access.set(entity, handle);
+    } catch (RuntimeException e) {
       throw new OrmException("Cannot write relation " + name(), e);
     }
   }

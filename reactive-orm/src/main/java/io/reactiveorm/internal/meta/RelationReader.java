@@ -18,11 +18,9 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OneToOne;
 import jakarta.persistence.Table;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;
+import java.util.function.Function;
 
 /**
  * Reads relation fields ({@code Ref<T>} and {@code RefList<T>} with a JPA relation annotation)
@@ -30,21 +28,6 @@ import java.lang.reflect.ParameterizedType;
  * {@link PropertyModel} whose accessors go through the handle.
  */
 final class RelationReader {
-
-  private static final MethodHandle KEY_OF;
-  private static final MethodHandle HANDLE_FOR;
-
-  static {
-    try {
-      MethodHandles.Lookup lookup = MethodHandles.lookup();
-      KEY_OF = lookup.findStatic(RelationReader.class, "keyOf",
-          MethodType.methodType(Object.class, Object.class));
-      HANDLE_FOR = lookup.findStatic(RelationReader.class, "handleFor",
-          MethodType.methodType(Object.class, Object.class, Object.class));
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
 
   private final Dialect dialect;
 
@@ -59,10 +42,8 @@ final class RelationReader {
   }
 
   /** The relation of {@code field}; for an owning to-one, its foreign key is added too. */
-  RelationModel read(Class<?> owner, String ownerTable, MethodHandles.Lookup lookup, Field field) {
+  RelationModel read(Class<?> owner, String ownerTable, FieldAccess access, Field field) {
     Class<?> target = targetType(field);
-    MethodHandle getter = Accessors.getter(lookup, field);
-    MethodHandle setter = Accessors.setter(lookup, field);
     ManyToOne manyToOne = field.getAnnotation(ManyToOne.class);
     OneToOne oneToOne = field.getAnnotation(OneToOne.class);
     OneToMany oneToMany = field.getAnnotation(OneToMany.class);
@@ -70,15 +51,15 @@ final class RelationReader {
     boolean toOneField = field.getType() == Ref.class;
     if (manyToOne != null || (oneToOne != null && oneToOne.mappedBy().isEmpty())) {
       requireHandle(field, toOneField, "Ref");
-      PropertyModel key = foreignKey(field, target, getter, setter, oneToOne != null,
+      PropertyModel key = foreignKey(field, target, access, oneToOne != null,
           manyToOne != null ? manyToOne.optional() : oneToOne.optional());
-      return new RelationModel(owner, field.getName(), Kind.TO_ONE_OWNER, target, getter, setter,
+      return new RelationModel(owner, field.getName(), Kind.TO_ONE_OWNER, target, access,
           key, null, null);
     }
     if (oneToOne != null) {
       requireHandle(field, toOneField, "Ref");
-      return new RelationModel(owner, field.getName(), Kind.TO_ONE_INVERSE, target, getter,
-          setter, null, oneToOne.mappedBy(), null);
+      return new RelationModel(owner, field.getName(), Kind.TO_ONE_INVERSE, target, access,
+          null, oneToOne.mappedBy(), null);
     }
     if (oneToMany != null) {
       requireHandle(field, !toOneField, "RefList");
@@ -87,16 +68,16 @@ final class RelationReader {
             + " name the @ManyToOne field of " + target.getSimpleName() + " that points back,"
             + " e.g. @OneToMany(mappedBy = \"" + Names.camelCase(owner.getSimpleName()) + "\")");
       }
-      return new RelationModel(owner, field.getName(), Kind.ONE_TO_MANY, target, getter, setter,
+      return new RelationModel(owner, field.getName(), Kind.ONE_TO_MANY, target, access,
           null, oneToMany.mappedBy(), null);
     }
     if (manyToMany != null) {
       requireHandle(field, !toOneField, "RefList");
       if (!manyToMany.mappedBy().isEmpty()) {
-        return new RelationModel(owner, field.getName(), Kind.MANY_TO_MANY, target, getter,
-            setter, null, manyToMany.mappedBy(), null);
+        return new RelationModel(owner, field.getName(), Kind.MANY_TO_MANY, target, access,
+            null, manyToMany.mappedBy(), null);
       }
-      return new RelationModel(owner, field.getName(), Kind.MANY_TO_MANY, target, getter, setter,
+      return new RelationModel(owner, field.getName(), Kind.MANY_TO_MANY, target, access,
           null, null, joinTable(field, owner, ownerTable, target));
     }
     throw new MappingException("Field " + Accessors.describe(field) + " is a " + field.getType()
@@ -124,8 +105,8 @@ final class RelationReader {
         + " target entity, e.g. Ref<Role> or RefList<Post>");
   }
 
-  private PropertyModel foreignKey(Field field, Class<?> target, MethodHandle getter,
-      MethodHandle setter, boolean unique, boolean optional) {
+  private PropertyModel foreignKey(Field field, Class<?> target, FieldAccess handleField,
+      boolean unique, boolean optional) {
     JoinColumn join = field.getAnnotation(JoinColumn.class);
     String column = join != null && !join.name().isEmpty() ? join.name()
         : Names.snakeCase(field.getName()) + "_id";
@@ -141,10 +122,10 @@ final class RelationReader {
         unique || (join != null && join.unique()));
     var codec = dialect.codec(sqlType, keyType);
     return new PropertyModel(field.getName(), keyType, facts, Role.PLAIN,
-        MethodHandles.filterReturnValue(getter, KEY_OF),
-        keySetter(getter, setter),
-        codec.databaseType(), codec.encode(),
-        codec.decode().andThen(value -> Numbers.convert(value, keyType)));
+        new ForeignKeyAccess(handleField), codec.databaseType(), codec.encode(),
+        codec.decode().andThen(value -> Numbers.convert(value, keyType)),
+        codec.databaseType() == keyType && codec.decode() == Function.identity()
+            && codec.encode() == Function.identity());
   }
 
   private static JoinTable joinTable(Field field, Class<?> owner, String ownerTable,
@@ -169,34 +150,27 @@ final class RelationReader {
     return new JoinTable(name, ownerColumn, targetColumn);
   }
 
-  /** The foreign key a to-one handle stands for: the target's id once set, else the key read. */
-  private static Object keyOf(Object handle) {
-    return handle == null ? null : ((Ref<?>) handle).id();
-  }
-
   /**
-   * {@code (entity, key) -> field = handleFor(field, key)}: sets the key read from a row through
-   * the handle the field already holds when that is the untouched one of its initializer.
+   * The foreign key of an owning to-one, read and written through the {@code Ref} in its field:
+   * the key is the target's id once set, else the key read. A row is read into a new instance,
+   * whose field initializer ({@code Ref.empty()}) made a handle nobody else holds: it takes the
+   * key read, rather than a second handle per row being made.
    */
-  private static MethodHandle keySetter(MethodHandle getter, MethodHandle setter) {
-    // (entity, current, key) -> setter(entity, handleFor(current, key))
-    MethodHandle withHandle = MethodHandles.collectArguments(setter, 1, HANDLE_FOR);
-    // (current, entity, key), so that the field's current value can be folded in first
-    MethodHandle currentFirst = MethodHandles.permuteArguments(withHandle,
-        MethodType.methodType(void.class, Object.class, Object.class, Object.class), 1, 0, 2);
-    return MethodHandles.foldArguments(currentFirst, 0, getter);
-  }
+  private record ForeignKeyAccess(FieldAccess handleField) implements FieldAccess {
 
-  /**
-   * The handle for a key read from a row: not loaded, unless there is nothing to load. A row is
-   * read into a new instance, whose field initializer ({@code Ref.empty()}) made a handle nobody
-   * else holds: it takes the key, rather than a second handle per row being made.
-   */
-  private static Object handleFor(Object current, Object key) {
-    if (current instanceof ToOneHandle<?> handle && handle.takeKey(key)) {
-      return handle;
+    @Override
+    public Object get(Object entity) {
+      Object handle = handleField.get(entity);
+      return handle == null ? null : ((Ref<?>) handle).id();
     }
-    return new ToOneHandle<>(key, null, key == null);
+
+    @Override
+    public void set(Object entity, Object key) {
+      if (handleField.get(entity) instanceof ToOneHandle<?> handle && handle.takeKey(key)) {
+        return;
+      }
+      handleField.set(entity, new ToOneHandle<>(key, null, key == null));
+    }
   }
 
   static String tableOf(Class<?> type) {

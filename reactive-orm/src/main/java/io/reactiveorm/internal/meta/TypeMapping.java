@@ -20,9 +20,16 @@ import java.util.function.Function;
  * @param columnJavaType the Java type of the column value (a converter's database side)
  * @param toColumn field value to column value
  * @param fromColumn column value to field value
+ * @param plain whether the field's value is the column value itself (a supported type, no enum
+ *     or converter): then a value of the field's type needs no conversion either way
  */
 record TypeMapping(SqlType sqlType, Class<?> columnJavaType,
-    Function<Object, Object> toColumn, Function<Object, Object> fromColumn) {
+    Function<Object, Object> toColumn, Function<Object, Object> fromColumn, boolean plain) {
+
+  TypeMapping(SqlType sqlType, Class<?> columnJavaType, Function<Object, Object> toColumn,
+      Function<Object, Object> fromColumn) {
+    this(sqlType, columnJavaType, toColumn, fromColumn, false);
+  }
 
   static TypeMapping of(Field field, Class<?> javaType) {
     if (ModelReader.hasConverter(field)) {
@@ -56,7 +63,7 @@ record TypeMapping(SqlType sqlType, Class<?> columnJavaType,
   private static TypeMapping plain(SqlType sqlType, Class<?> javaType) {
     Function<Object, Object> fromColumn = Number.class.isAssignableFrom(javaType)
         ? value -> Numbers.convert(value, javaType) : Function.identity();
-    return new TypeMapping(sqlType, javaType, Function.identity(), fromColumn);
+    return new TypeMapping(sqlType, javaType, Function.identity(), fromColumn, true);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

@@ -20,9 +20,11 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.PrimitiveType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
@@ -154,6 +156,8 @@ public final class MetamodelProcessor extends AbstractProcessor {
       deferOrGiveUp(entity, unresolved.get(), lastRound);
       return;
     }
+    AccessSource access = accessOf(entity, fields);
+    writeSource(entity, access.qualifiedName(), access.render(), "field access");
     List<Constant> constants = new ArrayList<>();
     List<VariableElement> fieldsWithConstants = new ArrayList<>();
     for (VariableElement field : fields) {
@@ -169,6 +173,87 @@ public final class MetamodelProcessor extends AbstractProcessor {
     if (hasNoObscuredName(entity, fieldsWithConstants, source)) {
       write(entity, source);
     }
+  }
+
+  /**
+   * The generated field access of {@code entity}: its constructor and the fields that code in
+   * its package can reach (neither private nor final, declared in that package or public, by a
+   * class it can name).
+   */
+  private AccessSource accessOf(TypeElement entity, List<VariableElement> fields) {
+    PackageElement entityPackage = processingEnv.getElementUtils().getPackageOf(entity);
+    List<AccessSource.ReachableField> reachable = new ArrayList<>();
+    for (VariableElement field : fields) {
+      TypeElement declaring = (TypeElement) field.getEnclosingElement();
+      Set<Modifier> modifiers = field.getModifiers();
+      boolean inPackage = processingEnv.getElementUtils().getPackageOf(declaring)
+          .equals(entityPackage);
+      if (modifiers.contains(Modifier.PRIVATE) || modifiers.contains(Modifier.FINAL)
+          || !(inPackage || modifiers.contains(Modifier.PUBLIC))
+          || !isReachableFrom(declaring, inPackage)) {
+        continue;
+      }
+      String name = field.getSimpleName().toString();
+      reachable.add(new AccessSource.ReachableField(
+          processingEnv.getElementUtils().getBinaryName(declaring) + "." + name,
+          declaring.getQualifiedName().toString(),
+          name, boxedErasure(field.asType())));
+    }
+    return new AccessSource(entityPackage.isUnnamed() ? ""
+        : entityPackage.getQualifiedName().toString(), MetamodelSource.namesFromPackage(entity),
+        canConstruct(entity), reachable);
+  }
+
+  /** Whether the package of the generated code can name {@code type} (and its outer classes). */
+  private static boolean isReachableFrom(TypeElement type, boolean inPackage) {
+    for (Element outer = type; outer instanceof TypeElement;
+        outer = outer.getEnclosingElement()) {
+      Set<Modifier> modifiers = outer.getModifiers();
+      if (modifiers.contains(Modifier.PRIVATE)
+          || (!inPackage && !modifiers.contains(Modifier.PUBLIC))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether {@code new Entity()} compiles in the entity's package. */
+  private static boolean canConstruct(TypeElement entity) {
+    if (entity.getKind() != ElementKind.CLASS
+        || entity.getModifiers().contains(Modifier.ABSTRACT)) {
+      return false;
+    }
+    for (Element type = entity; type.getEnclosingElement() instanceof TypeElement;
+        type = type.getEnclosingElement()) {
+      if (!type.getModifiers().contains(Modifier.STATIC)) {
+        return false;
+      }
+    }
+    return ElementFilter.constructorsIn(entity.getEnclosedElements()).stream()
+        .anyMatch(constructor -> constructor.getParameters().isEmpty()
+            && !constructor.getModifiers().contains(Modifier.PRIVATE));
+  }
+
+  private String boxedErasure(TypeMirror type) {
+    if (type.getKind().isPrimitive()) {
+      return processingEnv.getTypeUtils().boxedClass((PrimitiveType) type).getQualifiedName()
+          .toString();
+    }
+    return sourceName(processingEnv.getTypeUtils().erasure(type));
+  }
+
+  /**
+   * An erased type as source code, without the type-use annotations that {@code toString()}
+   * would write ({@code @Email java.lang.String} cannot be a cast).
+   */
+  private static String sourceName(TypeMirror erased) {
+    if (erased.getKind() == TypeKind.ARRAY) {
+      return sourceName(((javax.lang.model.type.ArrayType) erased).getComponentType()) + "[]";
+    }
+    if (erased.getKind() == TypeKind.DECLARED) {
+      return ((TypeElement) ((DeclaredType) erased).asElement()).getQualifiedName().toString();
+    }
+    return erased.getKind().name().toLowerCase(java.util.Locale.ROOT);
   }
 
   /** The field's column or relation constant; none, with a warning, for an unusable relation. */
@@ -334,6 +419,10 @@ public final class MetamodelProcessor extends AbstractProcessor {
   }
 
   private void write(TypeElement entity, MetamodelSource source) {
+    writeSource(entity, source.qualifiedName(), source.render(), "metamodel");
+  }
+
+  private void writeSource(TypeElement entity, String qualifiedName, String text, String what) {
     // The mapped superclasses are origins too, so incremental builds regenerate when they change.
     List<Element> origins = new ArrayList<>();
     origins.add(entity);
@@ -344,13 +433,13 @@ public final class MetamodelProcessor extends AbstractProcessor {
     }
     try {
       JavaFileObject file = processingEnv.getFiler()
-          .createSourceFile(source.qualifiedName(), origins.toArray(Element[]::new));
+          .createSourceFile(qualifiedName, origins.toArray(Element[]::new));
       try (Writer writer = file.openWriter()) {
-        writer.write(source.render());
+        writer.write(text);
       }
     } catch (IOException e) {
-      report(Diagnostic.Kind.ERROR, entity, "Could not write the metamodel "
-          + source.qualifiedName() + " of " + entity + ": " + e.getMessage());
+      report(Diagnostic.Kind.ERROR, entity, "Could not write the " + what + " "
+          + qualifiedName + " of " + entity + ": " + e.getMessage());
     }
   }
 

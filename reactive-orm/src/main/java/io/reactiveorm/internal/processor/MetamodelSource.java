@@ -236,7 +236,7 @@ final class MetamodelSource {
   }
 
   /** {@code [Outer, User]} for {@code com.acme.Outer.User}. */
-  private static List<String> namesFromPackage(TypeElement type) {
+  static List<String> namesFromPackage(TypeElement type) {
     List<String> names = new ArrayList<>();
     for (Element element = type; element.getKind() != ElementKind.PACKAGE;
         element = element.getEnclosingElement()) {

@@ -149,31 +149,35 @@ final class DefaultQuery<E> implements Query<E> {
       }
       if (connections.inTransaction() && (!plan.isEmpty() || !model.relations().isEmpty())) {
         // one connection: read each window whole before its relations query the connection
-        return new KeysetPages<>(select -> read(connections, select, false),
-            this::trackAll, spec, model, options.windowSize())
+        return new KeysetPages<>(this::readPage, this::trackAll, spec, model,
+            options.windowSize())
             .pages()
             .concatMap(window -> plan.load(state.fetcher(), window, true, connections)
-                .thenMany(Flux.fromIterable(window)), 1);
+                .thenReturn(window), 1)
+            .concatMapIterable(window -> window, 1);
       }
-      if (model.relations().isEmpty()) {
-        return track(read(connections, spec, true), new SiblingGroups(options.windowSize()));
+      // every window is asked for once the one before is consumed (a prefetch of 1), so that a
+      // slow consumer holds one window in memory, not the whole result
+      if (plan.isEmpty()) {
+        return windows(connections).concatMapIterable(this::trackAll, 1);
       }
-      if (!plan.isEmpty() && plan.isChain()) {
+      if (plan.isChain()) {
         // the windows are handed out once read and loaded, outside the connection's scope, so
         // that what the application does with them (a lazy load per row, say) never needs a
         // second connection while this one is held
         return connections.use(connection -> windowsWithRelations(connection, plan))
             .concatMapIterable(window -> window, 1);
       }
-      // no relations to load, or some to load side by side: the rows' connection goes back to
-      // the pool when they are all read, before any relation takes one. Holding it while
-      // waiting for more would deadlock a busy pool: every request holding one connection,
-      // waiting for a second. A window is emitted once read whole, so that a lazy load on its
-      // first entity already sees all its siblings.
-      return track(read(connections, spec, true), new SiblingGroups(options.windowSize()))
-          .buffer(options.windowSize())
+      // relations to load side by side: the rows' connection goes back to the pool when they
+      // are all read, before any relation takes one. Holding it while waiting for more would
+      // deadlock a busy pool: every request holding one connection, waiting for a second. A
+      // window is emitted once read whole, so that a lazy load on its first entity already sees
+      // all its siblings.
+      return windows(connections)
+          .map(this::trackAll)
           .concatMap(rows -> plan.load(state.fetcher(), rows, false, connections)
-              .thenMany(Flux.fromIterable(rows)), 1);
+              .thenReturn(rows), 1)
+          .concatMapIterable(window -> window, 1);
     });
   }
 
@@ -186,15 +190,17 @@ final class DefaultQuery<E> implements Query<E> {
   private Flux<List<E>> windowsWithRelations(Connection connection, FetchPlan plan) {
     ConnectionSource lent = new LentConnectionSource(connection);
     AtomicBoolean allRead = new AtomicBoolean();
-    int window = options.windowSize();
-    long[] seen = {0};
-    return track(read(lent, spec, true), new SiblingGroups(window))
+    return windows(lent)
         .doOnComplete(() -> allRead.set(true))
-        // a full window waits for the next row, so that the last one is known to be the last
-        .bufferUntil(row -> seen[0]++ % window == 0 && seen[0] > 1, true)
-        .concatMap(rows -> plan.load(state.fetcher(), rows, false,
-                allRead.get() ? lent : connections)
-            .thenReturn(rows), 1);
+        // each window with the next one, if any: a window is loaded once the next is read (or
+        // the read is over), so that the last one, loaded on the lent connection, is known to
+        // be the last
+        .buffer(2, 1)
+        .concatMap(pair -> {
+          List<E> rows = trackAll(pair.get(0));
+          return plan.load(state.fetcher(), rows, false, allRead.get() ? lent : connections)
+              .thenReturn(rows);
+        }, 1);
   }
 
   /**
@@ -215,30 +221,36 @@ final class DefaultQuery<E> implements Query<E> {
         .list();
   }
 
-  /** The entities of {@code select} as read, not yet the session's. */
-  private Flux<E> read(ConnectionSource source, SelectSpec select, boolean stream) {
-    SqlStatement base = context.selects().select(select, model);
-    SqlStatement sql = stream ? streaming(base) : base;
-    return source.use(connection -> context.executor()
-        .query(connection, sql, context.reader(model.type()), source.inTransaction()));
+  /** The query's rows as read, not yet the session's, in windows of the window size. */
+  private Flux<List<E>> windows(ConnectionSource source) {
+    SqlStatement sql = streaming(context.selects().select(spec, model));
+    return source.use(connection -> context.executor().queryWindows(connection, sql,
+        context.reader(model.type()), options.windowSize(), source.inTransaction()));
+  }
+
+  /** All rows of {@code select} as read, not yet the session's: a page of {@link KeysetPages}. */
+  private Mono<List<E>> readPage(SelectSpec select) {
+    SqlStatement sql = context.selects().select(select, model);
+    return connections.use(connection -> context.executor().queryWindows(connection, sql,
+            context.reader(model.type()), Integer.MAX_VALUE, connections.inTransaction()))
+        .next()
+        .defaultIfEmpty(List.of());
   }
 
   /**
-   * The session's instances of {@code rows}, tracked unless streamed; each window of them forms a
-   * sibling group, so a lazy load on one loads for the window.
+   * The session's instances of a window of rows, tracked unless streamed, as one sibling group:
+   * a lazy load on one of them loads for the window.
    */
-  private Flux<E> track(Flux<E> rows, SiblingGroups groups) {
-    return rows.map(entity -> state.track(model, entity, groups.next(), options.tracked()));
-  }
-
-  /** {@link #track(Flux, SiblingGroups)} for one page, read whole: one sibling group. */
-  private List<E> trackAll(List<E> page) {
+  private List<E> trackAll(List<E> rows) {
     SiblingGroup group = new SiblingGroup();
-    List<E> tracked = new ArrayList<>(page.size());
-    for (E entity : page) {
-      tracked.add(state.track(model, entity, group, options.tracked()));
+    if (options.tracked()) {
+      state.expect(model, rows.size());
     }
-    return tracked;
+    // in place: the window is this query's own list, and a second one per window is garbage
+    for (int i = 0; i < rows.size(); i++) {
+      rows.set(i, state.track(model, rows.get(i), group, options.tracked()));
+    }
+    return rows;
   }
 
   /**

@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
  */
 final class KeysetPages<E> {
 
-  private final Function<SelectSpec, Flux<E>> rows;
+  private final Function<SelectSpec, Mono<List<E>>> rows;
   private final UnaryOperator<List<E>> track;
   private final SelectSpec spec;
   private final EntityModel<E> model;
@@ -34,7 +34,7 @@ final class KeysetPages<E> {
    * @param rows the rows of a page's query, as read (not yet the session's)
    * @param track makes a page's rows the session's, as one sibling group
    */
-  KeysetPages(Function<SelectSpec, Flux<E>> rows, UnaryOperator<List<E>> track, SelectSpec spec,
+  KeysetPages(Function<SelectSpec, Mono<List<E>>> rows, UnaryOperator<List<E>> track, SelectSpec spec,
       EntityModel<E> model, int window) {
     this.rows = rows;
     this.track = track;
@@ -79,7 +79,7 @@ final class KeysetPages<E> {
     // page costs one statement, not a second one that comes back empty; that row is not tracked
     // here, the next page reads it again
     boolean moreWanted = remaining == null || remaining > size;
-    return rows.apply(current.limit(moreWanted ? size + 1 : size)).collectList().map(read -> {
+    return rows.apply(current.limit(moreWanted ? size + 1 : size)).map(read -> {
       if (read.size() <= size) {
         return new Page<>(track.apply(read), null, null);
       }

@@ -80,7 +80,11 @@ final class RelationFetcher {
       }
     }
     return read(target, target.id(), new ArrayList<>(missing), tracked, source)
-        .doOnNext(entity -> byId.put(target.id().get(entity), entity))
+        .doOnNext(entities -> {
+          for (Object entity : entities) {
+            byId.put(target.id().get(entity), entity);
+          }
+        })
         .then(Mono.fromSupplier(() -> {
           for (Object owner : owners) {
             Object key = relation.foreignKey().get(owner);
@@ -101,11 +105,13 @@ final class RelationFetcher {
     Map<Object, List<Object>> byOwner = new HashMap<>();
     List<Object> all = new ArrayList<>();
     return read(target, key, ownerIds, tracked, source)
-        .doOnNext(child -> {
+        .doOnNext(children -> {
           if (targets) {
-            all.add(child);
+            all.addAll(children);
           }
-          byOwner.computeIfAbsent(key.get(child), k -> new ArrayList<>()).add(child);
+          for (Object child : children) {
+            byOwner.computeIfAbsent(key.get(child), k -> new ArrayList<>()).add(child);
+          }
         })
         .then(Mono.fromSupplier(() -> {
           for (Object owner : owners) {
@@ -131,13 +137,16 @@ final class RelationFetcher {
             ownerModel.id(), chunk))
         .toList();
     return source.use(connection -> Flux.fromIterable(statements).concatMap(sql ->
-            context.executor().query(connection, sql, reader, source.inTransaction())))
-        .doOnNext(pair -> {
-          Object entity = state.track(target, pair[1], group, tracked);
-          if (targets) {
-            all.add(entity);
+            context.executor().queryWindows(connection, sql, reader, Integer.MAX_VALUE,
+                source.inTransaction())))
+        .doOnNext(pairs -> {
+          for (Object[] pair : pairs) {
+            Object entity = state.track(target, pair[1], group, tracked);
+            if (targets) {
+              all.add(entity);
+            }
+            byOwner.computeIfAbsent(pair[0], k -> new ArrayList<>()).add(entity);
           }
-          byOwner.computeIfAbsent(pair[0], k -> new ArrayList<>()).add(entity);
         })
         .then(Mono.fromSupplier(() -> {
           for (Object owner : owners) {
@@ -158,8 +167,11 @@ final class RelationFetcher {
     }
   }
 
-  /** Target rows whose {@code key} is one of {@code keys}, chunked, tracked by the session. */
-  private Flux<Object> read(EntityModel<Object> target, PropertyModel key, List<Object> keys,
+  /**
+   * Target rows whose {@code key} is one of {@code keys}, tracked by the session: one list per
+   * chunk of keys.
+   */
+  private Flux<List<Object>> read(EntityModel<Object> target, PropertyModel key, List<Object> keys,
       boolean tracked, ConnectionSource source) {
     if (keys.isEmpty()) {
       return Flux.empty();
@@ -169,9 +181,18 @@ final class RelationFetcher {
         .map(chunk -> context.relationSql().targetsWhereKeyIn(target, key, chunk))
         .toList();
     return source.use(connection -> Flux.fromIterable(statements).concatMap(sql ->
-            context.executor().query(connection, sql, context.reader(target.type()),
-                source.inTransaction())))
-        .map(entity -> state.track(target, entity, group, tracked));
+            context.executor().queryWindows(connection, sql, context.reader(target.type()),
+                Integer.MAX_VALUE, source.inTransaction())))
+        .map(entities -> {
+          if (tracked) {
+            state.expect(target, entities.size());
+          }
+          // in place: the list is this read's own
+          for (int i = 0; i < entities.size(); i++) {
+            entities.set(i, state.track(target, entities.get(i), group, tracked));
+          }
+          return entities;
+        });
   }
 
   private static List<Object> distinctIds(EntityModel<?> model, List<?> owners) {

@@ -65,6 +65,11 @@ final class SessionState {
     return fresh;
   }
 
+  /** Tells the unit of work that a tracked read of {@code rows} rows of {@code model} comes. */
+  void expect(EntityModel<?> model, int rows) {
+    work.expect(model, rows);
+  }
+
   /** {@link #track(EntityModel, Object, SiblingGroup, boolean) Tracked} reads. */
   <E> E track(EntityModel<E> model, E fresh, SiblingGroup group) {
     return track(model, fresh, group, true);

@@ -87,14 +87,26 @@ final class UnitOfWork {
     return null;
   }
 
-  @SuppressWarnings("unchecked")
   private Rows rowsOf(EntityModel<?> model) {
+    return rowsOf(model, 16);
+  }
+
+  @SuppressWarnings("unchecked")
+  private Rows rowsOf(EntityModel<?> model, int expectedRows) {
     Rows typed = byType.get(model.type());
     if (typed == null) {
-      typed = new Rows((EntityModel<Object>) model, new HashMap<>());
+      typed = new Rows((EntityModel<Object>) model, new HashMap<>(expectedRows * 4 / 3 + 1));
       byType.put(model.type(), typed);
     }
     return typed;
+  }
+
+  /**
+   * Sizes the session's first map of {@code model}'s rows for a read of {@code rows} rows, so
+   * that tracking them does not rehash it half a dozen times on the way.
+   */
+  synchronized void expect(EntityModel<?> model, int rows) {
+    rowsOf(model, rows);
   }
 
   /** The entry of {@code entity}, wherever it is kept, or {@code null}. */

@@ -3,6 +3,8 @@ package io.reactiveorm.internal.processor;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reactiveorm.internal.meta.FieldAccess;
+import io.reactiveorm.internal.meta.GeneratedAccess;
 import io.reactiveorm.query.Column;
 import io.reactiveorm.query.ComparableColumn;
 import io.reactiveorm.query.NumberColumn;
@@ -252,6 +254,13 @@ class MetamodelProcessorTest {
       assertColumn(metamodel, "createdAt", ComparableColumn.class, entity, Instant.class);
       assertColumn(metamodel, "total", NumberColumn.class, entity, BigDecimal.class);
     }
+    try (URLClassLoader loader = compilation.classLoader()) {
+      // the generic superclass's field is reached with its erased type, and takes the Long
+      GeneratedAccess access = generatedAccess(loader, "com.acme.Invoice_Access");
+      Object read = access.newInstance();
+      access.field("com.acme.Identified.id").set(read, 7L);
+      assertThat(access.field("com.acme.Identified.id").get(read)).isEqualTo(7L);
+    }
     String source = compilation.generatedSource("com.acme.Invoice_");
     assertThat(source.indexOf(" id =")).isLessThan(source.indexOf(" createdAt ="));
     assertThat(source.indexOf(" createdAt =")).isLessThan(source.indexOf(" total ="));
@@ -486,6 +495,64 @@ class MetamodelProcessorTest {
   }
 
   @Test
+  void generatesFieldAccessForWhatTheEntitysPackageCanReach() throws Exception {
+    Source base = new Source("com.base.Stamped", """
+        package com.base;
+
+        @jakarta.persistence.MappedSuperclass
+        public abstract class Stamped {
+          protected Long id;
+          public String code;
+        }
+        """);
+    Source shop = new Source("com.acme.Shop", """
+        package com.acme;
+
+        @jakarta.persistence.Entity
+        public class Shop extends com.base.Stamped {
+          @jakarta.validation.constraints.NotNull String name; // not in the cast
+          int visits;
+          private String secret;
+          final String fixed = "x";
+
+          protected Shop() {}
+        }
+        """);
+
+    Compilation compilation = compile(base, shop);
+
+    assertThat(compilation.problems()).isEmpty();
+    try (URLClassLoader loader = compilation.classLoader()) {
+      GeneratedAccess access = generatedAccess(loader, "com.acme.Shop_Access");
+      assertThat(access.constructs()).isTrue();
+      Object entity = access.newInstance();
+      assertThat(entity.getClass().getName()).isEqualTo("com.acme.Shop");
+      FieldAccess name = access.field("com.acme.Shop.name");
+      name.set(entity, "Corner shop");
+      assertThat(name.get(entity)).isEqualTo("Corner shop");
+      FieldAccess visits = access.field("com.acme.Shop.visits");
+      visits.set(entity, 3);
+      assertThat(visits.get(entity)).isEqualTo(3);
+      FieldAccess code = access.field("com.base.Stamped.code");
+      code.set(entity, "C-1");
+      assertThat(code.get(entity)).isEqualTo("C-1");
+      // left to method handles: a private field, a final one, and a protected field of a
+      // superclass in another package, which the generated class cannot reach
+      assertThat(access.field("com.acme.Shop.secret")).isNull();
+      assertThat(access.field("com.acme.Shop.fixed")).isNull();
+      assertThat(access.field("com.base.Stamped.id")).isNull();
+      assertThat(access.field("com.acme.Shop.unknown")).isNull();
+    }
+  }
+
+  private static GeneratedAccess generatedAccess(ClassLoader loader, String name)
+      throws ReflectiveOperationException {
+    var constructor = loader.loadClass(name).getDeclaredConstructor();
+    constructor.setAccessible(true);
+    return (GeneratedAccess) constructor.newInstance();
+  }
+
+  @Test
   void reportsWhatItCannotGenerateInsteadOfFailing() throws Exception {
     Source outer = new Source("com.acme.Holder", """
         package com.acme;
@@ -512,7 +579,9 @@ class MetamodelProcessorTest {
     assertThat(compilation.warnings()).satisfiesExactlyInAnyOrder(
         warning -> assertThat(warning).contains("com.acme.Holder.Hidden", "private"),
         warning -> assertThat(warning).contains("com.acme.Clash", "java"));
-    assertThat(compilation.generatedFiles()).isEmpty();
+    // the field access names no type after a field, so the clash does not concern it
+    assertThat(compilation.generatedFiles()).map(file -> file.getFileName().toString())
+        .containsExactly("Clash_Access.java");
   }
 
   private static void assertColumn(Class<?> metamodel, String name, Class<?> columnClass,
