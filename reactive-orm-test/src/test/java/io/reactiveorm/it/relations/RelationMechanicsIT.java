@@ -87,8 +87,10 @@ class RelationMechanicsIT {
     assertThat(events.get(0).sql()).contains("rel_members");
     assertThat(events.get(1).sql()).as("the articles load finished first").contains("rel_articles");
     assertThat(events.get(2).sql()).contains("rel_roles");
+    // the lock was held 200 ms after the articles load was seen; the role statement may have
+    // started a moment after that (its connection being opened), never long after
     assertThat(events.get(2).duration()).as("the role load waited for the lock")
-        .isGreaterThanOrEqualTo(Duration.ofMillis(200));
+        .isGreaterThanOrEqualTo(Duration.ofMillis(150));
     assertThat(events).allSatisfy(event -> assertThat(event.inTransaction()).isFalse());
   }
 

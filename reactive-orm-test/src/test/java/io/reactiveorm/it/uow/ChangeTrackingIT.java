@@ -146,6 +146,15 @@ class ChangeTrackingIT {
     StepVerifier.create(session.commit()).verifyComplete();
     StatementAssert.assertThat(statements).hasStatementCount(0);
 
+    // set back to the value it was read with: a change from the new snapshot, written once
+    loaded.get(0).name = "a";
+    StepVerifier.create(session.flush()).verifyComplete();
+    StatementAssert.assertThat(statements).hasStatementCount(1);
+    assertThat(UowDb.writer(orm, seeded.get(0).id)).containsExactly("a", "a@x", 2L);
+    statements.reset();
+    StepVerifier.create(session.flush()).verifyComplete();
+    StatementAssert.assertThat(statements).hasStatementCount(0);
+
     // a relation pointed elsewhere is a change of its foreign key
     loadedNote.writer.set(loaded.get(2));
     StepVerifier.create(session.commit()).verifyComplete();

@@ -37,6 +37,25 @@ public final class EntityReader<E> implements BiFunction<Row, RowMetadata, E> {
     return entity;
   }
 
+  /**
+   * The row as an array of its columns' snapshot values ({@link PropertyModel#snapshotValue}), in
+   * model order, with the entity read from it in the last slot: what the unit of work keeps to
+   * find changes at flush, taken while the values pass by instead of by reading every field of
+   * the entity again.
+   */
+  public Object[] readWithSnapshot(Row row, RowMetadata metadata) {
+    E entity = model.newInstance();
+    Object[] values = new Object[properties.length + 1];
+    for (int i = 0; i < properties.length; i++) {
+      PropertyModel property = properties[i];
+      Object value = property.fromDatabase(row.get(i, property.databaseType()));
+      property.set(entity, value);
+      values[i] = property.snapshotValue(value);
+    }
+    values[properties.length] = entity;
+    return values;
+  }
+
   /** The entity whose columns start at {@code offset}, or {@code null} if its id is null. */
   public E readJoined(Row row, int offset) {
     return row.get(offset + idIndex) == null ? null : read(row, offset);

@@ -137,7 +137,7 @@ public final class ModelReader {
     boolean asIs = mapping.plain() && codec.databaseType() == javaType
         && codec.decode() == Function.identity() && codec.encode() == Function.identity();
     return new PropertyModel(field.getName(), javaType, facts, role,
-        access, codec.databaseType(), toDatabase, fromDatabase, asIs);
+        access, codec.databaseType(), toDatabase, fromDatabase, mapping.toColumn(), asIs);
   }
 
   private static Role role(Field field, Class<?> javaType) {

@@ -24,16 +24,19 @@ public final class PropertyModel {
   private final Class<?> databaseType;
   private final Function<Object, Object> toDatabase;
   private final Function<Object, Object> fromDatabase;
+  private final Function<Object, Object> toColumn;
   private final boolean asIs;
 
   /**
    * @param asIs whether a value of the field's type is also what the driver reads and binds (no
    *     codec, enum or converter between them): such values skip the conversions, which on the
    *     per-row path would be two or three indirect calls per column
+   * @param toColumn the mapping's part of {@code toDatabase}, without the dialect's codec: what
+   *     changes are told by (see {@link #columnValue})
    */
   PropertyModel(String field, Class<?> javaType, ColumnFacts column, Role role,
-      FieldAccess access, Class<?> databaseType,
-      Function<Object, Object> toDatabase, Function<Object, Object> fromDatabase, boolean asIs) {
+      FieldAccess access, Class<?> databaseType, Function<Object, Object> toDatabase,
+      Function<Object, Object> fromDatabase, Function<Object, Object> toColumn, boolean asIs) {
     this.field = field;
     this.javaType = javaType;
     this.column = column;
@@ -42,6 +45,7 @@ public final class PropertyModel {
     this.databaseType = databaseType;
     this.toDatabase = toDatabase;
     this.fromDatabase = fromDatabase;
+    this.toColumn = toColumn;
     this.asIs = asIs;
   }
 
@@ -116,6 +120,28 @@ public final class PropertyModel {
       return value;
     }
     return fromDatabase.apply(value);
+  }
+
+  /**
+   * The column value of the field value {@code value}, by which the unit of work tells a change:
+   * what a converter or an enum mapping makes of it, so that a converted object changed in place
+   * is a change, but not what the dialect's codec makes of that for the driver (PostgreSQL's JSON
+   * wrapper, for one, has no equality of its own).
+   */
+  public Object columnValue(Object value) {
+    if (value == null || (asIs && value.getClass() == javaType)) {
+      return value;
+    }
+    return toColumn.apply(value);
+  }
+
+  /**
+   * What the unit of work keeps of the field value {@code value} to tell a change at flush: its
+   * {@link #columnValue}, copied for a byte array, whose content may be changed in place.
+   */
+  public Object snapshotValue(Object value) {
+    Object columnValue = columnValue(value);
+    return columnValue instanceof byte[] bytes ? bytes.clone() : columnValue;
   }
 
   /** Reads the field and converts it for binding. */

@@ -123,7 +123,7 @@ final class RelationReader {
     var codec = dialect.codec(sqlType, keyType);
     return new PropertyModel(field.getName(), keyType, facts, Role.PLAIN,
         new ForeignKeyAccess(handleField), codec.databaseType(), codec.encode(),
-        codec.decode().andThen(value -> Numbers.convert(value, keyType)),
+        codec.decode().andThen(value -> Numbers.convert(value, keyType)), Function.identity(),
         codec.databaseType() == keyType && codec.decode() == Function.identity()
             && codec.encode() == Function.identity());
   }

@@ -221,18 +221,23 @@ final class DefaultQuery<E> implements Query<E> {
         .list();
   }
 
-  /** The query's rows as read, not yet the session's, in windows of the window size. */
-  private Flux<List<E>> windows(ConnectionSource source) {
+  /**
+   * The query's rows as read, not yet the session's, in windows of the window size: entities, or
+   * for a tracked read entities with their snapshots ({@link SessionState#rowReader}).
+   */
+  private Flux<List<Object>> windows(ConnectionSource source) {
     SqlStatement sql = streaming(context.selects().select(spec, model));
     return source.use(connection -> context.executor().queryWindows(connection, sql,
-        context.reader(model.type()), options.windowSize(), source.inTransaction()));
+        state.rowReader(model, options.tracked()), options.windowSize(),
+        source.inTransaction()));
   }
 
   /** All rows of {@code select} as read, not yet the session's: a page of {@link KeysetPages}. */
-  private Mono<List<E>> readPage(SelectSpec select) {
+  private Mono<List<Object>> readPage(SelectSpec select) {
     SqlStatement sql = context.selects().select(select, model);
     return connections.use(connection -> context.executor().queryWindows(connection, sql,
-            context.reader(model.type()), Integer.MAX_VALUE, connections.inTransaction()))
+            state.rowReader(model, options.tracked()), Integer.MAX_VALUE,
+            connections.inTransaction()))
         .next()
         .defaultIfEmpty(List.of());
   }
@@ -241,16 +246,17 @@ final class DefaultQuery<E> implements Query<E> {
    * The session's instances of a window of rows, tracked unless streamed, as one sibling group:
    * a lazy load on one of them loads for the window.
    */
-  private List<E> trackAll(List<E> rows) {
+  @SuppressWarnings("unchecked")
+  private List<E> trackAll(List<Object> rows) {
     SiblingGroup group = new SiblingGroup();
     if (options.tracked()) {
       state.expect(model, rows.size());
     }
     // in place: the window is this query's own list, and a second one per window is garbage
     for (int i = 0; i < rows.size(); i++) {
-      rows.set(i, state.track(model, rows.get(i), group, options.tracked()));
+      rows.set(i, state.trackRow(model, rows.get(i), group, options.tracked()));
     }
-    return rows;
+    return (List<E>) (List<?>) rows;
   }
 
   /**

@@ -10,7 +10,6 @@ import io.reactiveorm.query.Order;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import java.util.function.UnaryOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -22,8 +21,8 @@ import reactor.core.publisher.Mono;
  */
 final class KeysetPages<E> {
 
-  private final Function<SelectSpec, Mono<List<E>>> rows;
-  private final UnaryOperator<List<E>> track;
+  private final Function<SelectSpec, Mono<List<Object>>> rows;
+  private final Function<List<Object>, List<E>> track;
   private final SelectSpec spec;
   private final EntityModel<E> model;
   private final int window;
@@ -31,11 +30,12 @@ final class KeysetPages<E> {
   private final List<Order> orders = new ArrayList<>();
 
   /**
-   * @param rows the rows of a page's query, as read (not yet the session's)
+   * @param rows the rows of a page's query, as read (not yet the session's: entities, or
+   *     entities with their snapshots)
    * @param track makes a page's rows the session's, as one sibling group
    */
-  KeysetPages(Function<SelectSpec, Mono<List<E>>> rows, UnaryOperator<List<E>> track, SelectSpec spec,
-      EntityModel<E> model, int window) {
+  KeysetPages(Function<SelectSpec, Mono<List<Object>>> rows, Function<List<Object>, List<E>> track,
+      SelectSpec spec, EntityModel<E> model, int window) {
     this.rows = rows;
     this.track = track;
     this.spec = spec;

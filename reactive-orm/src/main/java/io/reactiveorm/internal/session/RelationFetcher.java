@@ -181,17 +181,17 @@ final class RelationFetcher {
         .map(chunk -> context.relationSql().targetsWhereKeyIn(target, key, chunk))
         .toList();
     return source.use(connection -> Flux.fromIterable(statements).concatMap(sql ->
-            context.executor().queryWindows(connection, sql, context.reader(target.type()),
+            context.executor().queryWindows(connection, sql, state.rowReader(target, tracked),
                 Integer.MAX_VALUE, source.inTransaction())))
-        .map(entities -> {
+        .map(rows -> {
           if (tracked) {
-            state.expect(target, entities.size());
+            state.expect(target, rows.size());
           }
           // in place: the list is this read's own
-          for (int i = 0; i < entities.size(); i++) {
-            entities.set(i, state.track(target, entities.get(i), group, tracked));
+          for (int i = 0; i < rows.size(); i++) {
+            rows.set(i, state.trackRow(target, rows.get(i), group, tracked));
           }
-          return entities;
+          return rows;
         });
   }
 

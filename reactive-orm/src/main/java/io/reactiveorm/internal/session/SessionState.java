@@ -9,9 +9,13 @@ import io.reactiveorm.internal.relation.RelationBatcher;
 import io.reactiveorm.internal.relation.SiblingGroup;
 import io.reactiveorm.internal.relation.ToManyHandle;
 import io.reactiveorm.internal.relation.ToOneHandle;
+import io.r2dbc.spi.Row;
+import io.r2dbc.spi.RowMetadata;
+import io.reactiveorm.internal.exec.EntityReader;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import reactor.core.publisher.Mono;
 
 /**
@@ -63,6 +67,45 @@ final class SessionState {
       group.add(fresh);
     }
     return fresh;
+  }
+
+  /**
+   * {@link #track(EntityModel, Object, SiblingGroup, boolean) Tracks} the entity of a row read
+   * with its snapshot ({@code EntityReader.readWithSnapshot}): the entity in the last slot, the
+   * snapshot in the others, which the unit of work keeps as they are.
+   */
+  @SuppressWarnings("unchecked")
+  <E> E trackRead(EntityModel<E> model, Object[] read, SiblingGroup group) {
+    E fresh = (E) read[read.length - 1];
+    read[read.length - 1] = null;
+    E known = (E) work.trackIfAbsent(model, model.id().get(fresh), fresh, read);
+    if (known != null) {
+      return known;
+    }
+    attachRelations(model, fresh, group, true);
+    if (group != null) {
+      group.add(fresh);
+    }
+    return fresh;
+  }
+
+  /**
+   * The session's instance of a row read by {@link #rowReader}: an entity, or for a tracked read
+   * the entity with its snapshot.
+   */
+  @SuppressWarnings("unchecked")
+  <E> E trackRow(EntityModel<E> model, Object row, SiblingGroup group, boolean tracked) {
+    return tracked ? trackRead(model, (Object[]) row, group)
+        : track(model, (E) row, group, false);
+  }
+
+  /**
+   * How to read rows of {@code model} for {@link #trackRow}: with their snapshot when tracked (the
+   * unit of work keeps it), else as plain entities.
+   */
+  BiFunction<Row, RowMetadata, Object> rowReader(EntityModel<?> model, boolean tracked) {
+    EntityReader<?> reader = context.reader(model.type());
+    return tracked ? reader::readWithSnapshot : reader::apply;
   }
 
   /** Tells the unit of work that a tracked read of {@code rows} rows of {@code model} comes. */

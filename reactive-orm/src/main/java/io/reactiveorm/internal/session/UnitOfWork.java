@@ -77,13 +77,22 @@ final class UnitOfWork {
    * {@code fresh} as that instance (snapshotted): one lookup for the common case of a new row.
    */
   synchronized Object trackIfAbsent(EntityModel<?> model, Object id, Object fresh) {
+    return trackIfAbsent(model, id, fresh, null);
+  }
+
+  /**
+   * {@link #trackIfAbsent(EntityModel, Object, Object)} with the snapshot already taken as the
+   * row was read ({@code null} to take it here).
+   */
+  synchronized Object trackIfAbsent(EntityModel<?> model, Object id, Object fresh,
+      Object[] snapshot) {
     Rows typed = rowsOf(model);
     Entry known = typed.byId().get(id);
     if (known != null) {
       return known.entity;
     }
-    typed.byId().put(id, new Entry(typed.model(), fresh, snapshot(typed.model(), fresh),
-        Status.MANAGED));
+    typed.byId().put(id, new Entry(typed.model(), fresh,
+        snapshot != null ? snapshot : snapshot(typed.model(), fresh), Status.MANAGED));
     return null;
   }
 
@@ -316,12 +325,26 @@ final class UnitOfWork {
         forget(entry);
       }
     }
-    for (Object entity : plan.written()) {
+    for (Object entity : plan.inserted()) {
       Entry entry = entryOf(entity);
       if (entry != null) {
         managed(entry.model, entity);
       }
     }
+    // an updated row differs from its snapshot only in the columns written (and its version)
+    plan.updated((model, columns, rows) -> {
+      int[] indexes = columns.stream().mapToInt(model.properties()::indexOf).toArray();
+      for (Object entity : rows) {
+        Entry entry = rowsOf(model).byId().get(model.id().get(entity));
+        if (entry == null || entry.entity != entity || entry.snapshot == null) {
+          continue;
+        }
+        for (int index : indexes) {
+          PropertyModel property = model.properties().get(index);
+          entry.snapshot[index] = property.snapshotValue(property.get(entity));
+        }
+      }
+    });
   }
 
   private Set<PropertyModel> changedColumns(Entry entry) {
@@ -336,7 +359,8 @@ final class UnitOfWork {
       PropertyModel property = properties.get(i);
       // deepEquals compares byte[] columns by content
       if (!property.isId() && !property.isVersion()
-          && !Objects.deepEquals(property.databaseValue(entry.entity), entry.snapshot[i])) {
+          && !Objects.deepEquals(property.columnValue(property.get(entry.entity)),
+              entry.snapshot[i])) {
         if (changed == null) {
           changed = new BitSet(properties.size());
         }
@@ -364,11 +388,12 @@ final class UnitOfWork {
   private static Object[] snapshotInto(Object[] previous, EntityModel<Object> model,
       Object entity) {
     List<PropertyModel> properties = model.properties();
-    Object[] values = previous != null && previous.length == properties.size() ? previous
+    // a snapshot taken as the row was read has a spare slot at the end, where the entity was
+    Object[] values = previous != null && previous.length >= properties.size() ? previous
         : new Object[properties.size()];
-    for (int i = 0; i < values.length; i++) {
-      Object value = properties.get(i).databaseValue(entity);
-      values[i] = value instanceof byte[] bytes ? bytes.clone() : value;
+    for (int i = 0; i < properties.size(); i++) {
+      PropertyModel property = properties.get(i);
+      values[i] = property.snapshotValue(property.get(entity));
     }
     return values;
   }
@@ -464,11 +489,22 @@ final class UnitOfWork {
       return all;
     }
 
-    List<Object> written() {
+    List<Object> inserted() {
       List<Object> all = new ArrayList<>();
       inserts.values().forEach(all::addAll);
-      updates.values().forEach(groups -> groups.values().forEach(all::addAll));
       return all;
     }
+
+    /** Each group of updated rows with the columns written to them, the version included. */
+    void updated(UpdatedRows action) {
+      updates.forEach((model, groups) -> groups.forEach((changed, rows) ->
+          action.accept(model, WriteRenderer.withVersion(model, changed), rows)));
+    }
+  }
+
+  /** Rows of one model updated in the same columns. */
+  @FunctionalInterface
+  private interface UpdatedRows {
+    void accept(EntityModel<Object> model, List<PropertyModel> columns, List<Object> rows);
   }
 }
