@@ -33,6 +33,7 @@ public final class ProfileWorkload {
       Workloads.verify(contestant, fixture, workload);
       for (int phase = 0; phase < 2; phase++) {
         long statements = contestant.statements().total();
+        long cpuStart = processCpuNanos();
         long end = System.nanoTime() + (phase == 0 ? 5 : seconds) * 1_000_000_000L;
         long start = System.nanoTime();
         long ops = 0;
@@ -44,14 +45,23 @@ public final class ProfileWorkload {
           }
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
-        System.out.printf("%s %s %s: %d ops in %.1f s, %.2f ms/op, %.1f statements/op%n",
+        double cpuMillis = (processCpuNanos() - cpuStart) / 1e6;
+        System.out.printf("%s %s %s: %d ops in %.1f s, %.2f ms/op, %.2f ms of this JVM's CPU/op,"
+                + " %.1f statements/op%n",
             phase == 0 ? "warm-up" : "measured", name, workload.method(), ops, elapsed,
-            elapsed * 1000 / ops, (double) (contestant.statements().total() - statements) / ops);
+            elapsed * 1000 / ops, cpuMillis / ops,
+            (double) (contestant.statements().total() - statements) / ops);
       }
     } finally {
       fixture.deleteInsertedUsers();
     }
     System.out.println("(checksum " + sink + ")");
+  }
+
+  /** CPU time of every thread of this JVM: the client's cost, whatever the database takes. */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static long once(Contestant c, Workload workload, Workloads in, long op) {

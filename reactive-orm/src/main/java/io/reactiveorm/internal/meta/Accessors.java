@@ -56,9 +56,17 @@ final class Accessors {
   static FieldAccess field(MethodHandles.Lookup lookup, Field field, GeneratedAccess generated) {
     MethodHandleAccess handles = new MethodHandleAccess(getter(lookup, field),
         setter(lookup, field));
-    FieldAccess direct = generated == null ? null
-        : generated.field(field.getDeclaringClass().getName() + "." + field.getName());
-    return direct != null ? direct : handles;
+    int slot = generated == null ? -1
+        : generated.slot(field.getDeclaringClass().getName() + "." + field.getName());
+    return slot >= 0 ? new GeneratedFieldAccess(generated, slot) : handles;
+  }
+
+  /** Whether {@code access} is (or, for a foreign key, goes through) the generated one. */
+  static boolean isGenerated(FieldAccess access) {
+    if (access instanceof RelationReader.ForeignKeyAccess foreignKey) {
+      return isGenerated(foreignKey.handleField());
+    }
+    return access instanceof GeneratedFieldAccess;
   }
 
   /**
@@ -100,7 +108,7 @@ final class Accessors {
       GeneratedAccess generated) {
     MethodHandle handle = noArgConstructor(lookup, type);
     if (generated != null && generated.constructs()) {
-      return generated::newInstance;
+      return new GeneratedConstructor(generated);
     }
     return () -> {
       try {
@@ -111,6 +119,14 @@ final class Accessors {
         throw new IllegalStateException(e);
       }
     };
+  }
+
+  /** Instances by the generated access's {@code new Entity()}. */
+  record GeneratedConstructor(GeneratedAccess generated) implements Supplier<Object> {
+    @Override
+    public Object get() {
+      return generated.newInstance();
+    }
   }
 
   static MethodHandle noArgConstructor(MethodHandles.Lookup lookup, Class<?> type) {

@@ -102,6 +102,11 @@ public final class EntityModel<E> {
     return byField.containsKey(field);
   }
 
+  /** Whether instances are created by the code the annotation processor generated. */
+  public boolean generatedConstructor() {
+    return constructor instanceof Accessors.GeneratedConstructor;
+  }
+
   /** A new, empty instance. */
   @SuppressWarnings("unchecked")
   public E newInstance() {

@@ -1,15 +1,12 @@
 package io.reactiveorm.internal.meta;
 
 /**
- * Reads and writes one field of an entity. Code that {@code MetamodelProcessor} generates next to
- * an entity implements it with plain field accesses, which the JIT inlines like hand-written
- * code; fields it cannot reach from the entity's package (private ones, say) are read and
- * written through method handles instead ({@link Accessors}).
- *
- * <p>Internal: public only so that generated code in the application's packages can implement
- * it. Values are boxed; a primitive field given {@code null} throws {@link NullPointerException}.
+ * Reads and writes one field of an entity: through the entity's {@link GeneratedAccess} where
+ * the annotation processor generated one that reaches the field, else through method handles
+ * ({@link MethodHandleAccess}). Values are boxed; a primitive field given {@code null} throws
+ * {@link NullPointerException}.
  */
-public interface FieldAccess {
+interface FieldAccess {
 
   /** The field's value in {@code entity}. */
   Object get(Object entity);

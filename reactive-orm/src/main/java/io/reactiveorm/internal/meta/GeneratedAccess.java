@@ -2,10 +2,11 @@ package io.reactiveorm.internal.meta;
 
 /**
  * What {@code MetamodelProcessor} generates for an entity {@code com.acme.User}: the
- * package-private class {@code com.acme.User_Access}, which creates instances and accesses the
- * fields that code in the entity's package can reach, without reflection or method handles on the
- * per-row path. The model reader uses it when it is there and falls back to method handles for
- * whatever it does not cover (an entity compiled without the processor, a private field).
+ * package-private class {@code com.acme.User_Access}, which creates instances and reads and writes
+ * the fields that code in the entity's package can reach, with plain field accesses in a switch,
+ * so that the per-row path needs neither reflection nor method handles. The model reader uses it
+ * when it is there and falls back to method handles for whatever it does not cover (an entity
+ * compiled without the processor, a private field).
  *
  * <p>Internal: public only so that generated code in the application's packages can implement
  * it.
@@ -21,6 +22,15 @@ public interface GeneratedAccess {
   /** A new instance by the constructor without parameters. */
   Object newInstance();
 
-  /** The access to the persistent field {@code name}, or {@code null} if it cannot reach it. */
-  FieldAccess field(String name);
+  /**
+   * The slot of the field {@code key} (its declaring class's binary name, a dot and its name),
+   * or -1 if the generated code cannot reach it.
+   */
+  int slot(String key);
+
+  /** The value of the field in {@code slot} of {@code entity}. */
+  Object get(Object entity, int slot);
+
+  /** Sets the field in {@code slot} of {@code entity}. */
+  void set(Object entity, int slot, Object value);
 }

@@ -88,6 +88,15 @@ public final class PropertyModel {
     return databaseType;
   }
 
+  /**
+   * Whether the field is read and written by the code the annotation processor generated for the
+   * entity, rather than through method handles (no processor at compile time, or a field its
+   * package cannot reach, such as a private one).
+   */
+  public boolean generatedAccess() {
+    return Accessors.isGenerated(access);
+  }
+
   /** Reads the field of {@code entity}. */
   public Object get(Object entity) {
     try {

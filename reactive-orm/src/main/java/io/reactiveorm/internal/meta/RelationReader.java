@@ -156,7 +156,7 @@ final class RelationReader {
    * whose field initializer ({@code Ref.empty()}) made a handle nobody else holds: it takes the
    * key read, rather than a second handle per row being made.
    */
-  private record ForeignKeyAccess(FieldAccess handleField) implements FieldAccess {
+  record ForeignKeyAccess(FieldAccess handleField) implements FieldAccess {
 
     @Override
     public Object get(Object entity) {

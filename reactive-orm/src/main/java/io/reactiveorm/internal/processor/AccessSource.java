@@ -14,7 +14,6 @@ final class AccessSource {
 
   private static final String SUFFIX = "_Access";
   private static final String GENERATOR = MetamodelProcessor.class.getName();
-  private static final String FIELD_ACCESS = "io.reactiveorm.internal.meta.FieldAccess";
   private static final String GENERATED_ACCESS = "io.reactiveorm.internal.meta.GeneratedAccess";
 
   /**
@@ -78,35 +77,53 @@ final class AccessSource {
     }
     source.append("  }\n\n");
     source.append("  @java.lang.Override\n");
-    source.append("  public ").append(FIELD_ACCESS).append(" field(java.lang.String fieldKey) {\n");
+    source.append("  public int slot(java.lang.String fieldKey) {\n");
     source.append("    switch (fieldKey) {\n");
-    for (ReachableField field : fields) {
-      appendField(source, field);
+    for (int slot = 0; slot < fields.size(); slot++) {
+      source.append("      case \"").append(fields.get(slot).key()).append("\":\n");
+      source.append("        return ").append(slot).append(";\n");
     }
     source.append("      default:\n");
-    source.append("        return null;\n");
+    source.append("        return -1;\n");
+    source.append("    }\n");
+    source.append("  }\n\n");
+    source.append("  @java.lang.Override\n");
+    source.append("  public java.lang.Object get(java.lang.Object instance, int slot) {\n");
+    source.append("    switch (slot) {\n");
+    for (int slot = 0; slot < fields.size(); slot++) {
+      source.append("      case ").append(slot).append(":\n");
+      source.append("        return ").append(target(fields.get(slot))).append(";\n");
+    }
+    appendDefault(source);
+    source.append("    }\n");
+    source.append("  }\n\n");
+    source.append("  @java.lang.Override\n");
+    source.append("  public void set(java.lang.Object instance, int slot, java.lang.Object value)")
+        .append(" {\n");
+    source.append("    switch (slot) {\n");
+    for (int slot = 0; slot < fields.size(); slot++) {
+      ReachableField field = fields.get(slot);
+      // no cast to Object, which javac's lint calls redundant
+      String cast = field.valueType().equals("java.lang.Object") ? ""
+          : "(" + field.valueType() + ") ";
+      source.append("      case ").append(slot).append(":\n");
+      source.append("        ").append(target(field)).append(" = ").append(cast)
+          .append("value;\n");
+      source.append("        return;\n");
+    }
+    appendDefault(source);
     source.append("    }\n");
     source.append("  }\n");
     source.append("}\n");
     return source.toString();
   }
 
-  private static void appendField(StringBuilder source, ReachableField field) {
-    String target = "((" + field.declaringType() + ") instance)." + field.name();
-    source.append("      case \"").append(field.key()).append("\":\n");
-    source.append("        return new ").append(FIELD_ACCESS).append("() {\n");
-    source.append("          @java.lang.Override\n");
-    source.append("          public java.lang.Object get(java.lang.Object instance) {\n");
-    source.append("            return ").append(target).append(";\n");
-    source.append("          }\n\n");
-    source.append("          @java.lang.Override\n");
-    source.append("          public void set(java.lang.Object instance,")
-        .append(" java.lang.Object value) {\n");
-    // no cast to Object, which javac's lint calls redundant
-    String cast = field.valueType().equals("java.lang.Object") ? ""
-        : "(" + field.valueType() + ") ";
-    source.append("            ").append(target).append(" = ").append(cast).append("value;\n");
-    source.append("          }\n");
-    source.append("        };\n");
+  private static String target(ReachableField field) {
+    return "((" + field.declaringType() + ") instance)." + field.name();
+  }
+
+  private static void appendDefault(StringBuilder source) {
+    source.append("      default:\n");
+    source.append("        throw new java.lang.IndexOutOfBoundsException(slot);\n");
   }
 }

@@ -3,7 +3,6 @@ package io.reactiveorm.internal.processor;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.reactiveorm.internal.meta.FieldAccess;
 import io.reactiveorm.internal.meta.GeneratedAccess;
 import io.reactiveorm.query.Column;
 import io.reactiveorm.query.ComparableColumn;
@@ -258,8 +257,9 @@ class MetamodelProcessorTest {
       // the generic superclass's field is reached with its erased type, and takes the Long
       GeneratedAccess access = generatedAccess(loader, "com.acme.Invoice_Access");
       Object read = access.newInstance();
-      access.field("com.acme.Identified.id").set(read, 7L);
-      assertThat(access.field("com.acme.Identified.id").get(read)).isEqualTo(7L);
+      int id = access.slot("com.acme.Identified.id");
+      access.set(read, id, 7L);
+      assertThat(access.get(read, id)).isEqualTo(7L);
     }
     String source = compilation.generatedSource("com.acme.Invoice_");
     assertThat(source.indexOf(" id =")).isLessThan(source.indexOf(" createdAt ="));
@@ -527,21 +527,22 @@ class MetamodelProcessorTest {
       assertThat(access.constructs()).isTrue();
       Object entity = access.newInstance();
       assertThat(entity.getClass().getName()).isEqualTo("com.acme.Shop");
-      FieldAccess name = access.field("com.acme.Shop.name");
-      name.set(entity, "Corner shop");
-      assertThat(name.get(entity)).isEqualTo("Corner shop");
-      FieldAccess visits = access.field("com.acme.Shop.visits");
-      visits.set(entity, 3);
-      assertThat(visits.get(entity)).isEqualTo(3);
-      FieldAccess code = access.field("com.base.Stamped.code");
-      code.set(entity, "C-1");
-      assertThat(code.get(entity)).isEqualTo("C-1");
+      int name = access.slot("com.acme.Shop.name");
+      access.set(entity, name, "Corner shop");
+      assertThat(access.get(entity, name)).isEqualTo("Corner shop");
+      int visits = access.slot("com.acme.Shop.visits");
+      access.set(entity, visits, 3);
+      assertThat(access.get(entity, visits)).isEqualTo(3);
+      int code = access.slot("com.base.Stamped.code");
+      access.set(entity, code, "C-1");
+      assertThat(access.get(entity, code)).isEqualTo("C-1");
+      assertThat(access.get(entity, name)).as("each slot its own field").isEqualTo("Corner shop");
       // left to method handles: a private field, a final one, and a protected field of a
       // superclass in another package, which the generated class cannot reach
-      assertThat(access.field("com.acme.Shop.secret")).isNull();
-      assertThat(access.field("com.acme.Shop.fixed")).isNull();
-      assertThat(access.field("com.base.Stamped.id")).isNull();
-      assertThat(access.field("com.acme.Shop.unknown")).isNull();
+      assertThat(access.slot("com.acme.Shop.secret")).isEqualTo(-1);
+      assertThat(access.slot("com.acme.Shop.fixed")).isEqualTo(-1);
+      assertThat(access.slot("com.base.Stamped.id")).isEqualTo(-1);
+      assertThat(access.slot("com.acme.Shop.unknown")).isEqualTo(-1);
     }
   }
 
