@@ -58,6 +58,16 @@ class PoolOfOneIT {
           .expectComplete()
           .verify(TIMEOUT);
 
+      // rows that fill their window exactly: the full window is known to be the last before its
+      // relation loads, so that it loads on the rows' connection rather than wait for a second
+      StepVerifier.create(orm.withSessionMany(s -> s.query(Member.class).windowSize(30)
+                  .with(Member_.articles).list())
+              .collectList())
+          .assertNext(members -> assertThat(members).hasSize(30)
+              .allSatisfy(m -> assertThat(m.articles.isLoaded()).isTrue()))
+          .expectComplete()
+          .verify(TIMEOUT);
+
       // one row with its to-one joined, then a lazy load of another relation per row
       StepVerifier.create(orm.withSessionMany(s -> s.query(Article.class)
                   .orderBy(Article_.id.asc()).with(Article_.author).first()
