@@ -56,7 +56,8 @@ final class UnitOfWork {
    */
   private final Map<Class<?>, Rows> byType = new HashMap<>();
   /** Entries without a row yet (to be inserted), or removed without having been read. */
-  private final Map<Object, Entry> unkeyed = new IdentityHashMap<>();
+  // small: most sessions only read, and an IdentityHashMap's default table is 64 slots
+  private final Map<Object, Entry> unkeyed = new IdentityHashMap<>(4);
   /** The sets of changed columns met so far, per model, by their bits. */
   private final Map<EntityModel<Object>, Map<BitSet, Set<PropertyModel>>> shapes =
       new HashMap<>();
@@ -97,7 +98,7 @@ final class UnitOfWork {
   }
 
   private Rows rowsOf(EntityModel<?> model) {
-    return rowsOf(model, 16);
+    return rowsOf(model, 12);
   }
 
   @SuppressWarnings("unchecked")

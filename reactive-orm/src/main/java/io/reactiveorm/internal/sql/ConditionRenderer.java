@@ -26,11 +26,11 @@ public final class ConditionRenderer {
     } else if (condition instanceof InList in) {
       inList(in, model, out);
     } else if (condition instanceof NullCheck check) {
-      out.quoted(property(check.column(), model).columnName())
+      out.column(property(check.column(), model).columnName())
           .append(check.negated() ? " IS NOT NULL" : " IS NULL");
     } else if (condition instanceof Between between) {
       PropertyModel property = property(between.column(), model);
-      out.quoted(property.columnName()).append(" BETWEEN ");
+      out.column(property.columnName()).append(" BETWEEN ");
       bindValue(property, between.low(), out);
       out.append(" AND ");
       bindValue(property, between.high(), out);
@@ -60,12 +60,12 @@ public final class ConditionRenderer {
     PropertyModel property = property(comparison.column(), model);
     Operator operator = comparison.operator();
     if (operator == Operator.ILIKE && !out.dialect().supportsIlike()) {
-      out.append("LOWER(").quoted(property.columnName()).append(") LIKE LOWER(");
+      out.append("LOWER(").column(property.columnName()).append(") LIKE LOWER(");
       bindValue(property, comparison.value(), out);
       out.append(")");
       return;
     }
-    out.quoted(property.columnName()).append(" ").append(operator.sql()).append(" ");
+    out.column(property.columnName()).append(" ").append(operator.sql()).append(" ");
     bindValue(property, comparison.value(), out);
   }
 
@@ -78,12 +78,12 @@ public final class ConditionRenderer {
     }
     if (out.dialect().supportsArrayBinds()) {
       // one array bind: the SQL text, and so the prepared statement, is the same for any count
-      out.append(in.negated() ? "NOT (" : "").quoted(property.columnName()).append(" = ANY(")
+      out.append(in.negated() ? "NOT (" : "").column(property.columnName()).append(" = ANY(")
           .bind(toArray(property, values), property.databaseType().arrayType())
           .append(in.negated() ? "))" : ")");
       return;
     }
-    out.quoted(property.columnName()).append(in.negated() ? " NOT IN (" : " IN (");
+    out.column(property.columnName()).append(in.negated() ? " NOT IN (" : " IN (");
     for (int i = 0; i < values.size(); i++) {
       out.append(i == 0 ? "" : ", ");
       bindValue(property, values.get(i), out);

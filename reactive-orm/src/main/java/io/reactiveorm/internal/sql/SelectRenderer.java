@@ -29,10 +29,9 @@ public final class SelectRenderer {
 
   /**
    * The rows of {@code spec} with the targets of to-one relations joined to them: {@code SELECT
-   * p.<columns>, j1.<columns> FROM (<the select>) p LEFT JOIN <target> j1 ON j1.id = p.fk}. The
-   * query itself is nested as it is, so that its conditions, order and limit apply to its own
-   * rows and need no table qualifiers; columns come in model order, parent first, then each
-   * target.
+   * p.<columns>, j1.<columns> FROM <table> p LEFT JOIN <target> j1 ON j1.id = p.fk WHERE ...}:
+   * one flat statement, short for the driver to parse and the database to plan; columns come in
+   * model order, parent first, then each target.
    *
    * @param joins the targets, each with the parent's foreign-key property that points at it
    */
@@ -44,9 +43,7 @@ public final class SelectRenderer {
       out.append(", ");
       qualifiedColumns("j" + (i + 1), joins.get(i).getKey().properties(), out);
     }
-    out.append(" FROM (");
-    select(spec, model, out);
-    out.append(") p");
+    out.append(" FROM ").quoted(model.table()).append(" p");
     for (int i = 0; i < joins.size(); i++) {
       EntityModel<?> target = joins.get(i).getKey();
       String alias = "j" + (i + 1);
@@ -54,6 +51,13 @@ public final class SelectRenderer {
           .quoted(target.id().columnName()).append(" = p.")
           .quoted(joins.get(i).getValue().columnName());
     }
+    // a to-one joins at most one row per parent row, so the query's own conditions, order and
+    // limit keep their meaning on the joined rows, with its columns qualified
+    out.qualifyColumns("p");
+    where(spec, model, out);
+    groupBy(spec, model, out);
+    orderBy(spec, model, out);
+    page(spec, out);
     return out.toStatement();
   }
 
@@ -105,13 +109,13 @@ public final class SelectRenderer {
   /** Renders a column or aggregate of the queried entity. */
   public static void expression(Expression<?> expression, EntityModel<?> model, SqlWriter out) {
     if (expression instanceof Column<?, ?> column) {
-      out.quoted(ConditionRenderer.property(column, model).columnName());
+      out.column(ConditionRenderer.property(column, model).columnName());
     } else if (expression instanceof Aggregate<?> aggregate) {
       out.append(aggregate.function().name()).append("(");
       if (aggregate.column() == null) {
         out.append("*");
       } else {
-        out.quoted(ConditionRenderer.property(aggregate.column(), model).columnName());
+        out.column(ConditionRenderer.property(aggregate.column(), model).columnName());
       }
       out.append(")");
     } else {
@@ -148,7 +152,7 @@ public final class SelectRenderer {
       out.append(i == 0 ? "(" : " OR (");
       for (int j = 0; j <= i; j++) {
         PropertyModel property = keyProperty(orders.get(j), model);
-        out.append(j == 0 ? "" : " AND ").quoted(property.columnName());
+        out.append(j == 0 ? "" : " AND ").column(property.columnName());
         out.append(j < i ? " = " : orders.get(j).ascending() ? " > " : " < ");
         ConditionRenderer.bindValue(property, keys.get(j), out);
       }
@@ -168,7 +172,7 @@ public final class SelectRenderer {
   private static void groupBy(SelectSpec spec, EntityModel<?> model, SqlWriter out) {
     for (int i = 0; i < spec.groupBy().size(); i++) {
       out.append(i == 0 ? " GROUP BY " : ", ")
-          .quoted(ConditionRenderer.property(spec.groupBy().get(i), model).columnName());
+          .column(ConditionRenderer.property(spec.groupBy().get(i), model).columnName());
     }
   }
 

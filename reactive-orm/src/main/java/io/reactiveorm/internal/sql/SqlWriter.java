@@ -8,8 +8,9 @@ import java.util.List;
 public final class SqlWriter {
 
   private final Dialect dialect;
-  private final StringBuilder sql = new StringBuilder(128);
+  private final StringBuilder sql = new StringBuilder(256);
   private final List<Object> binds = new ArrayList<>();
+  private String columnQualifier;
 
   public SqlWriter(Dialect dialect) {
     this.dialect = dialect;
@@ -26,6 +27,23 @@ public final class SqlWriter {
 
   public SqlWriter quoted(String identifier) {
     sql.append(dialect.quote(identifier));
+    return this;
+  }
+
+  /** A column of the queried table, qualified once {@link #qualifyColumns} named its alias. */
+  public SqlWriter column(String name) {
+    if (columnQualifier != null) {
+      sql.append(columnQualifier).append('.');
+    }
+    return quoted(name);
+  }
+
+  /**
+   * Qualifies the columns written by {@link #column} from now on with {@code alias}: conditions
+   * and orders of a query that joins other tables to the queried one.
+   */
+  public SqlWriter qualifyColumns(String alias) {
+    this.columnQualifier = alias;
     return this;
   }
 
