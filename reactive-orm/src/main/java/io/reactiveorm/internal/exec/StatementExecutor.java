@@ -82,15 +82,20 @@ public final class StatementExecutor {
       long start = System.nanoTime();
       return run.apply(statement)
           .doOnDiscard(Result.class, StatementExecutor::drain)
-          .doOnNext(element -> rows.addAndGet(rowCount.applyAsLong(element)))
           .onErrorMap(error -> errors.translate(error, sql.sql()))
-          // reported before the signal travels on, so whoever sees the end also sees the event
-          .doOnComplete(() -> finished(reported, sql, start, rows.get(), SignalType.ON_COMPLETE,
-              null, inTransaction))
+          // one operator for rows, completion and error (each one is a subscriber per
+          // statement); reported before the signal travels on, so whoever sees the end also
+          // sees the event
+          .doOnEach(signal -> {
+            switch (signal.getType()) {
+              case ON_NEXT -> rows.addAndGet(rowCount.applyAsLong(signal.get()));
+              case ON_COMPLETE, ON_ERROR -> finished(reported, sql, start, rows.get(),
+                  signal.getType(), signal.getThrowable(), inTransaction);
+              default -> { }
+            }
+          })
           .doOnCancel(() -> finished(reported, sql, start, rows.get(), SignalType.CANCEL, null,
-              inTransaction))
-          .doOnError(error -> finished(reported, sql, start, rows.get(), SignalType.ON_ERROR,
-              error, inTransaction));
+              inTransaction));
     });
   }
 
