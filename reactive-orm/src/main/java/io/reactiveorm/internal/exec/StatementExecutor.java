@@ -70,6 +70,21 @@ public final class StatementExecutor {
   }
 
   /**
+   * All rows of a query, mapped by {@code mapper}, in one list of its own (mutable, empty when
+   * there are none), read through {@link #queryWindows} so that rows reach the list through one
+   * operator. The statement completes before the list is handed out: nothing is cancelled.
+   */
+  public <T> Mono<List<T>> queryList(Connection connection, SqlStatement sql,
+      BiFunction<Row, RowMetadata, T> mapper, boolean inTransaction) {
+    return queryWindows(connection, sql, mapper, Integer.MAX_VALUE, inTransaction)
+        .reduce((all, more) -> {
+          all.addAll(more);
+          return all;
+        })
+        .switchIfEmpty(Mono.fromSupplier(ArrayList::new));
+  }
+
+  /**
    * Executes the prepared statement through {@code run}, counting rows by {@code rowCount} per
    * element, translating errors, and reporting the outcome once to the log and the listener.
    */

@@ -53,9 +53,9 @@ final class BulkWriter {
       EntityModel<E> model, List<E> chunk) {
     PropertyModel id = model.id();
     return context.executor()
-        .query(connection, sql, (row, metadata) -> id.fromDatabase(row.get(0, id.databaseType())),
+        .queryList(connection, sql,
+            (row, metadata) -> id.fromDatabase(row.get(0, id.databaseType())),
             connections.inTransaction())
-        .collectList()
         .flatMapMany(ids -> {
           if (ids.size() != chunk.size()) {
             return Flux.error(new OrmException("Inserted " + chunk.size() + " " + model.name()

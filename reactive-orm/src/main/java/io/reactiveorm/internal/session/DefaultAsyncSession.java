@@ -79,6 +79,7 @@ public final class DefaultAsyncSession implements AsyncSession {
       prepareForInsert(model, rows);
       // the rows inserted together are siblings: a lazy load on one loads for all of them
       SiblingGroup inserted = new SiblingGroup();
+      state.expect(model, rows.size());
       return bulk.insert(model, rows).doOnNext(row -> state.inserted(model, row, inserted));
     });
   }

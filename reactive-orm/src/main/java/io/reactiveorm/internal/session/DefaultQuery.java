@@ -235,11 +235,9 @@ final class DefaultQuery<E> implements Query<E> {
   /** All rows of {@code select} as read, not yet the session's: a page of {@link KeysetPages}. */
   private Mono<List<Object>> readPage(SelectSpec select) {
     SqlStatement sql = context.selects().select(select, model);
-    return connections.use(connection -> context.executor().queryWindows(connection, sql,
-            state.rowReader(model, options.tracked()), Integer.MAX_VALUE,
-            connections.inTransaction()))
-        .next()
-        .defaultIfEmpty(List.of());
+    return connections.use(connection -> context.executor().queryList(connection, sql,
+            state.rowReader(model, options.tracked()), connections.inTransaction()))
+        .single();
   }
 
   /**
