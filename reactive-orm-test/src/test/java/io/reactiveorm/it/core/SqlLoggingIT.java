@@ -75,6 +75,22 @@ class SqlLoggingIT {
             .contains(email));
   }
 
+  @EveryDatabase
+  void readsOfOneRowRunToTheirEndAndAreNotLoggedAsCancelled(AsyncSession session) {
+    CoreLoggedUser user = new CoreLoggedUser(uniqueEmail());
+    StepVerifier.create(session.insert(user)).expectNextCount(1).verifyComplete();
+
+    List<ILoggingEvent> log = capture(Level.DEBUG, () -> {
+      StepVerifier.create(session.refresh(user)).expectNextCount(1).verifyComplete();
+      StepVerifier.create(session.query(CoreLoggedUser.class).first()).expectNextCount(1)
+          .verifyComplete();
+    });
+
+    assertThat(log).map(ILoggingEvent::getFormattedMessage).hasSize(2)
+        .allSatisfy(message -> assertThat(message).containsPattern(TIMED + "SELECT ")
+            .doesNotContain("cancelled"));
+  }
+
   /** An INSERT binding the email, then a SELECT that finds the row by it. */
   private static void insertAndFind(AsyncSession session, String email) {
     StepVerifier.create(session.insert(new CoreLoggedUser(email))).expectNextCount(1)

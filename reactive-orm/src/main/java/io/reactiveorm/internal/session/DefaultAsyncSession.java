@@ -252,9 +252,10 @@ public final class DefaultAsyncSession implements AsyncSession {
       Object id = model.id().get(entity);
       SqlStatement sql = context.selects().select(
           SelectSpec.of(model.type()).where(idColumn(model).eq(id)), model);
+      // by id: one row at most, read to the statement's end (next() would cancel it)
       return connections.use(c -> context.executor().query(c, sql, context.reader(model.type()),
               connections.inTransaction()))
-          .next()
+          .singleOrEmpty()
           .switchIfEmpty(Mono.error(() -> new NotFoundException(model.type(), id)))
           .map(fresh -> {
             for (PropertyModel property : model.properties()) {

@@ -283,7 +283,10 @@ final class DefaultQuery<E> implements Query<E> {
 
   @Override
   public Mono<E> first() {
-    return limit(1).list().next();
+    // read to the statement's end (one row at most): next() would cancel the statement after
+    // its row, and a cancelled read is what the log and the listener then report
+    return limit(1).list().collectList()
+        .flatMap(rows -> Mono.justOrEmpty(rows.isEmpty() ? null : rows.get(0)));
   }
 
   @Override
