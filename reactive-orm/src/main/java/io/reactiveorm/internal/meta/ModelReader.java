@@ -6,6 +6,7 @@ import io.reactiveorm.internal.meta.PropertyModel.ColumnFacts;
 import io.reactiveorm.internal.meta.PropertyModel.Role;
 import io.reactiveorm.spi.Dialect;
 import io.reactiveorm.spi.SqlType;
+import io.reactiveorm.spi.ValueCodec;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -134,10 +135,15 @@ public final class ModelReader {
     var codec = dialect.codec(mapping.sqlType(), mapping.columnJavaType());
     var toDatabase = mapping.toColumn().andThen(codec.encode());
     var fromDatabase = codec.decode().andThen(mapping.fromColumn());
-    boolean asIs = mapping.plain() && codec.databaseType() == javaType
-        && codec.decode() == Function.identity() && codec.encode() == Function.identity();
+    boolean asIs = mapping.plain() && passesUnchanged(codec, javaType);
     return new PropertyModel(field.getName(), javaType, facts, role,
         access, codec.databaseType(), toDatabase, fromDatabase, mapping.toColumn(), asIs);
+  }
+
+  /** Whether the dialect hands values of {@code javaType} to and from the driver as they are. */
+  static boolean passesUnchanged(ValueCodec codec, Class<?> javaType) {
+    return codec.databaseType() == javaType && codec.decode() == Function.identity()
+        && codec.encode() == Function.identity();
   }
 
   private static Role role(Field field, Class<?> javaType) {

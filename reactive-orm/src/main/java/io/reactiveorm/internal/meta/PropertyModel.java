@@ -117,7 +117,7 @@ public final class PropertyModel {
 
   /** Converts a Java value to what the driver binds; {@code null} stays {@code null}. */
   public Object toDatabase(Object value) {
-    if (value == null || (asIs && value.getClass() == javaType)) {
+    if (needsNoConversion(value)) {
       return value;
     }
     return toDatabase.apply(value);
@@ -125,7 +125,7 @@ public final class PropertyModel {
 
   /** Converts what the driver returned to the field's type; {@code null} stays {@code null}. */
   public Object fromDatabase(Object value) {
-    if (value == null || (asIs && value.getClass() == javaType)) {
+    if (needsNoConversion(value)) {
       return value;
     }
     return fromDatabase.apply(value);
@@ -138,7 +138,7 @@ public final class PropertyModel {
    * wrapper, for one, has no equality of its own).
    */
   public Object columnValue(Object value) {
-    if (value == null || (asIs && value.getClass() == javaType)) {
+    if (needsNoConversion(value)) {
       return value;
     }
     return toColumn.apply(value);
@@ -156,6 +156,11 @@ public final class PropertyModel {
   /** Reads the field and converts it for binding. */
   public Object databaseValue(Object entity) {
     return toDatabase(get(entity));
+  }
+
+  /** {@code null}, or a value of the field's own type with nothing between field and column. */
+  private boolean needsNoConversion(Object value) {
+    return value == null || (asIs && value.getClass() == javaType);
   }
 
   @Override

@@ -124,8 +124,7 @@ final class RelationReader {
     return new PropertyModel(field.getName(), keyType, facts, Role.PLAIN,
         new ForeignKeyAccess(handleField), codec.databaseType(), codec.encode(),
         codec.decode().andThen(value -> Numbers.convert(value, keyType)), Function.identity(),
-        codec.databaseType() == keyType && codec.decode() == Function.identity()
-            && codec.encode() == Function.identity());
+        ModelReader.passesUnchanged(codec, keyType));
   }
 
   private static JoinTable joinTable(Field field, Class<?> owner, String ownerTable,

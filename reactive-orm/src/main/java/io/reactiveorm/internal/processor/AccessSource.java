@@ -1,5 +1,6 @@
 package io.reactiveorm.internal.processor;
 
+import io.reactiveorm.internal.meta.GeneratedAccess;
 import java.util.List;
 
 /**
@@ -12,7 +13,6 @@ import java.util.List;
  */
 final class AccessSource {
 
-  private static final String SUFFIX = "_Access";
   private static final String GENERATOR = MetamodelProcessor.class.getName();
   private static final String GENERATED_ACCESS = "io.reactiveorm.internal.meta.GeneratedAccess";
 
@@ -42,7 +42,7 @@ final class AccessSource {
   AccessSource(String packageName, List<String> entityNames, boolean constructs,
       List<ReachableField> fields) {
     this.packageName = packageName;
-    this.simpleName = String.join("_", entityNames) + SUFFIX;
+    this.simpleName = String.join("_", entityNames) + GeneratedAccess.SUFFIX;
     this.entityName = String.join(".", entityNames);
     this.constructs = constructs;
     this.fields = List.copyOf(fields);

@@ -244,17 +244,8 @@ final class DefaultQuery<E> implements Query<E> {
    * The session's instances of a window of rows, tracked unless streamed, as one sibling group:
    * a lazy load on one of them loads for the window.
    */
-  @SuppressWarnings("unchecked")
   private List<E> trackAll(List<Object> rows) {
-    SiblingGroup group = new SiblingGroup();
-    if (options.tracked()) {
-      state.expect(model, rows.size());
-    }
-    // in place: the window is this query's own list, and a second one per window is garbage
-    for (int i = 0; i < rows.size(); i++) {
-      rows.set(i, state.trackRow(model, rows.get(i), group, options.tracked()));
-    }
-    return (List<E>) (List<?>) rows;
+    return state.trackRows(model, rows, new SiblingGroup(), options.tracked());
   }
 
   /**

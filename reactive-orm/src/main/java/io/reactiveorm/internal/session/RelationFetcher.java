@@ -183,16 +183,7 @@ final class RelationFetcher {
     return source.use(connection -> Flux.fromIterable(statements).concatMap(sql ->
             context.executor().queryWindows(connection, sql, state.rowReader(target, tracked),
                 Integer.MAX_VALUE, source.inTransaction())))
-        .map(rows -> {
-          if (tracked) {
-            state.expect(target, rows.size());
-          }
-          // in place: the list is this read's own
-          for (int i = 0; i < rows.size(); i++) {
-            rows.set(i, state.trackRow(target, rows.get(i), group, tracked));
-          }
-          return rows;
-        });
+        .map(rows -> state.trackRows(target, rows, group, tracked));
   }
 
   private static List<Object> distinctIds(EntityModel<?> model, List<?> owners) {

@@ -57,11 +57,13 @@ final class SessionState {
   @SuppressWarnings("unchecked")
   <E> E track(EntityModel<E> model, E fresh, SiblingGroup group, boolean tracked) {
     Object id = model.id().get(fresh);
-    E known = (E) (tracked ? work.trackIfAbsent(model, id, fresh)
-        : work.known(model.type(), id));
-    if (known != null) {
-      return known;
-    }
+    Object known = tracked ? work.trackIfAbsent(model, id, fresh)
+        : work.known(model.type(), id);
+    return known != null ? (E) known : adopt(model, fresh, group);
+  }
+
+  /** A row's first instance in this session: its relation handles attached, in its group. */
+  private <E> E adopt(EntityModel<E> model, E fresh, SiblingGroup group) {
     attachRelations(model, fresh, group, true);
     if (group != null) {
       group.add(fresh);
@@ -70,37 +72,38 @@ final class SessionState {
   }
 
   /**
-   * {@link #track(EntityModel, Object, SiblingGroup, boolean) Tracks} the entity of a row read
-   * with its snapshot ({@code EntityReader.readWithSnapshot}): the entity in the last slot, the
-   * snapshot in the others, which the unit of work keeps as they are.
+   * The session's instances of {@code rows}, read by {@link #rowReader} (entities, or for a
+   * tracked read entities with their snapshots), as {@link #track} makes them, in {@code group}.
+   * The list is the read's own and is filled in place: a second list per window is garbage.
    */
   @SuppressWarnings("unchecked")
-  <E> E trackRead(EntityModel<E> model, Object[] read, SiblingGroup group) {
+  <E> List<E> trackRows(EntityModel<E> model, List<Object> rows, SiblingGroup group,
+      boolean tracked) {
+    if (tracked) {
+      work.expect(model, rows.size());
+    }
+    for (int i = 0; i < rows.size(); i++) {
+      Object row = rows.get(i);
+      rows.set(i, tracked ? trackRead(model, (Object[]) row, group)
+          : track(model, (E) row, group, false));
+    }
+    return (List<E>) (List<?>) rows;
+  }
+
+  /**
+   * Tracks the entity of a row read with its snapshot ({@code EntityReader.readWithSnapshot}):
+   * the entity in the last slot, the snapshot in the others, which the unit of work keeps.
+   */
+  @SuppressWarnings("unchecked")
+  private <E> E trackRead(EntityModel<E> model, Object[] read, SiblingGroup group) {
     E fresh = (E) read[read.length - 1];
     read[read.length - 1] = null;
-    E known = (E) work.trackIfAbsent(model, model.id().get(fresh), fresh, read);
-    if (known != null) {
-      return known;
-    }
-    attachRelations(model, fresh, group, true);
-    if (group != null) {
-      group.add(fresh);
-    }
-    return fresh;
+    Object known = work.trackIfAbsent(model, model.id().get(fresh), fresh, read);
+    return known != null ? (E) known : adopt(model, fresh, group);
   }
 
   /**
-   * The session's instance of a row read by {@link #rowReader}: an entity, or for a tracked read
-   * the entity with its snapshot.
-   */
-  @SuppressWarnings("unchecked")
-  <E> E trackRow(EntityModel<E> model, Object row, SiblingGroup group, boolean tracked) {
-    return tracked ? trackRead(model, (Object[]) row, group)
-        : track(model, (E) row, group, false);
-  }
-
-  /**
-   * How to read rows of {@code model} for {@link #trackRow}: with their snapshot when tracked (the
+   * How to read rows of {@code model} for {@link #trackRows}: with their snapshot when tracked (the
    * unit of work keeps it), else as plain entities.
    */
   BiFunction<Row, RowMetadata, Object> rowReader(EntityModel<?> model, boolean tracked) {
@@ -108,7 +111,7 @@ final class SessionState {
     return tracked ? reader::readWithSnapshot : reader::apply;
   }
 
-  /** Tells the unit of work that a tracked read of {@code rows} rows of {@code model} comes. */
+  /** Tells the unit of work that {@code rows} rows of {@code model} are about to be tracked. */
   void expect(EntityModel<?> model, int rows) {
     work.expect(model, rows);
   }

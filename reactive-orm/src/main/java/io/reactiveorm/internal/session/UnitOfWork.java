@@ -336,8 +336,8 @@ final class UnitOfWork {
     plan.updated((model, columns, rows) -> {
       int[] indexes = columns.stream().mapToInt(model.properties()::indexOf).toArray();
       for (Object entity : rows) {
-        Entry entry = rowsOf(model).byId().get(model.id().get(entity));
-        if (entry == null || entry.entity != entity || entry.snapshot == null) {
+        Entry entry = entryOf(entity);
+        if (entry == null || entry.snapshot == null) {
           continue;
         }
         for (int index : indexes) {
