@@ -115,6 +115,15 @@ public final class PropertyModel {
     }
   }
 
+  /**
+   * Whether values of the field's type pass to and from the driver unchanged (no codec, enum or
+   * converter between them), so that the snapshot of such a value is the value itself (a byte
+   * array excepted: its snapshot is a copy).
+   */
+  public boolean isAsIs() {
+    return asIs;
+  }
+
   /** Converts a Java value to what the driver binds; {@code null} stays {@code null}. */
   public Object toDatabase(Object value) {
     if (needsNoConversion(value)) {

@@ -19,6 +19,11 @@ public final class SiblingGroup {
     members.add(entity);
   }
 
+  /** Adds a read's entities at once: one lock for a window of rows, not one per row. */
+  public synchronized void addAll(List<?> entities) {
+    members.addAll(entities);
+  }
+
   public synchronized List<Object> members() {
     return List.copyOf(members);
   }

@@ -8,11 +8,12 @@ import reactor.core.publisher.Mono;
 /** The implementation of {@link RefList}: the related entities once loaded, and the loader. */
 public final class ToManyHandle<T> implements RefList<T> {
 
+  // as in ToOneHandle: only what a batched load resolves on its own thread is volatile
   private volatile List<T> targets;
   private volatile boolean loaded;
-  private volatile Object owner;
-  private volatile LazyLoader loader;
-  private volatile String name = "(unattached)";
+  private Object owner;
+  private LazyLoader loader;
+  private String name = "(unattached)";
 
   public ToManyHandle(List<T> targets, boolean loaded) {
     this.targets = targets;

@@ -7,18 +7,28 @@ import reactor.core.publisher.Mono;
 /** The implementation of {@link Ref}: the foreign key, the target once loaded, and its loader. */
 public final class ToOneHandle<T> implements Ref<T> {
 
-  private volatile Object id;
+  // Plain fields, as the entity's own are: a handle is filled by the read that makes its entity,
+  // and Reactor's signals publish both to whoever awaits them. Only the target and whether it is
+  // loaded are volatile, as a batched load resolves them on its own thread. A handle is made and
+  // attached per row read, so no field is written that need not be.
+  private Object id;
   private volatile T target;
   private volatile boolean loaded;
-  private volatile Object owner;
-  private volatile LazyLoader loader;
-  private volatile String name = "(unattached)";
-  private volatile boolean inverse;
+  private Object owner;
+  private LazyLoader loader;
+  private String name;
+  private boolean inverse;
 
   public ToOneHandle(Object id, T target, boolean loaded) {
-    this.id = id;
-    this.target = target;
-    this.loaded = loaded;
+    if (id != null) {
+      this.id = id;
+    }
+    if (target != null) {
+      this.target = target;
+    }
+    if (loaded) {
+      this.loaded = true;
+    }
   }
 
   @Override
@@ -29,7 +39,7 @@ public final class ToOneHandle<T> implements Ref<T> {
         if (!needsLoad()) {
           return Mono.justOrEmpty(target);
         }
-        return Mono.error(new RelationNotLoadedException(name + " (this entity was not read"
+        return Mono.error(new RelationNotLoadedException(name() + " (this entity was not read"
             + " through a session, so nothing can load it)"));
       });
     }
@@ -42,7 +52,7 @@ public final class ToOneHandle<T> implements Ref<T> {
   @Override
   public T get() {
     if (needsLoad()) {
-      throw new RelationNotLoadedException(name);
+      throw new RelationNotLoadedException(name());
     }
     return target;
   }
@@ -85,7 +95,9 @@ public final class ToOneHandle<T> implements Ref<T> {
       return false;
     }
     this.id = key;
-    this.loaded = key == null;
+    if (key == null) {
+      this.loaded = true;
+    }
     return true;
   }
 
@@ -103,11 +115,17 @@ public final class ToOneHandle<T> implements Ref<T> {
     this.owner = ownerEntity;
     this.loader = lazyLoader;
     this.name = relationName;
-    this.inverse = inverseSide;
+    if (inverseSide) {
+      this.inverse = true;
+    }
     if (inverseSide && fromDatabase) {
       this.loaded = false;
       this.target = null;
     }
+  }
+
+  private String name() {
+    return name != null ? name : "(unattached)";
   }
 
   /** Whether a load is needed to know the target. */

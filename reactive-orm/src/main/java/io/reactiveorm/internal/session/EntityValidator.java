@@ -25,10 +25,26 @@ final class EntityValidator {
 
   /** Throws a {@link ValidationException} listing what is wrong with any of the entities. */
   <E> void validate(EntityModel<E> model, Collection<? extends E> entities) {
+    validate(model, entities, model.properties());
+  }
+
+  /**
+   * {@link #validate(EntityModel, Collection)} of entities read from the database whose {@code
+   * changed} columns are about to be written: the mapping's checks need only look at those, as
+   * the others hold what the database already accepted (Bean Validation still sees the whole
+   * entity, its constraints may span fields).
+   */
+  <E> void validateChanged(EntityModel<E> model, Collection<? extends E> entities,
+      Collection<PropertyModel> changed) {
+    validate(model, entities, List.copyOf(changed));
+  }
+
+  private <E> void validate(EntityModel<E> model, Collection<? extends E> entities,
+      List<PropertyModel> properties) {
     List<Violation> violations = new ArrayList<>();
     int index = 0;
     for (E entity : entities) {
-      check(model, entity, entities.size() == 1 ? -1 : index, violations);
+      check(model, properties, entity, entities.size() == 1 ? -1 : index, violations);
       if (violations.size() >= MAX_REPORTED) {
         break;
       }
@@ -45,13 +61,13 @@ final class EntityValidator {
   }
 
   /** Checks the entity at {@code index} ({@code -1} when it is alone). */
-  private <E> void check(EntityModel<E> model, E entity, int index, List<Violation> out) {
+  private <E> void check(EntityModel<E> model, List<PropertyModel> properties, E entity,
+      int index, List<Violation> out) {
     // the name is built only for a violation: a valid entity, the usual case, costs no string
     if (entity == null) {
       out.add(new Violation(nameOf(model, index), "(entity)", "is null; pass an instance"));
       return;
     }
-    List<PropertyModel> properties = model.properties();
     for (int i = 0; i < properties.size(); i++) {
       PropertyModel property = properties.get(i);
       Object value = property.get(entity);

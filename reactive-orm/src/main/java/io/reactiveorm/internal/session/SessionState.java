@@ -12,6 +12,7 @@ import io.reactiveorm.internal.relation.ToOneHandle;
 import io.r2dbc.spi.Row;
 import io.r2dbc.spi.RowMetadata;
 import io.reactiveorm.internal.exec.EntityReader;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -64,7 +65,7 @@ final class SessionState {
 
   /** A row's first instance in this session: its relation handles attached, in its group. */
   private <E> E adopt(EntityModel<E> model, E fresh, SiblingGroup group) {
-    attachRelations(model, fresh, group, true);
+    attachRelations(model, fresh, loaders(model, group), true);
     if (group != null) {
       group.add(fresh);
     }
@@ -82,24 +83,37 @@ final class SessionState {
     if (tracked) {
       work.expect(model, rows.size());
     }
+    // the relations' loaders are looked up once for the read, and the group takes the read's
+    // newcomers at once: per row, each was a map lookup and a lock
+    LazyLoader[] loaders = loaders(model, group);
+    List<Object> newcomers = null;
     for (int i = 0; i < rows.size(); i++) {
       Object row = rows.get(i);
-      rows.set(i, tracked ? trackRead(model, (Object[]) row, group)
-          : track(model, (E) row, group, false));
+      E fresh = tracked ? (E) ((Object[]) row)[((Object[]) row).length - 1] : (E) row;
+      Object known = tracked ? trackRead(model, (Object[]) row, fresh)
+          : work.known(model.type(), model.id().get(fresh));
+      if (known == null) {
+        attachRelations(model, fresh, loaders, true);
+        if (newcomers != null) {
+          newcomers.add(fresh);
+        }
+      } else if (newcomers == null) {
+        newcomers = new ArrayList<>(rows.subList(0, i));
+      }
+      rows.set(i, known != null ? known : fresh);
     }
+    group.addAll(newcomers != null ? newcomers : rows);
     return (List<E>) (List<?>) rows;
   }
 
   /**
-   * Tracks the entity of a row read with its snapshot ({@code EntityReader.readWithSnapshot}):
-   * the entity in the last slot, the snapshot in the others, which the unit of work keeps.
+   * Enters the entity of a row read with its snapshot ({@code EntityReader.readWithSnapshot}) in
+   * the unit of work: the entity in the last slot, the snapshot in the others, which the unit of
+   * work keeps. Returns the session's earlier instance of the row, or {@code null}.
    */
-  @SuppressWarnings("unchecked")
-  private <E> E trackRead(EntityModel<E> model, Object[] read, SiblingGroup group) {
-    E fresh = (E) read[read.length - 1];
+  private Object trackRead(EntityModel<?> model, Object[] read, Object fresh) {
     read[read.length - 1] = null;
-    Object known = work.trackIfAbsent(model, model.id().get(fresh), fresh, read);
-    return known != null ? (E) known : adopt(model, fresh, group);
+    return work.trackIfAbsent(model, model.id().get(fresh), fresh, read);
   }
 
   /**
@@ -122,28 +136,52 @@ final class SessionState {
   }
 
   /** Attaches the relation handles of an entity this session inserted or read. */
-  @SuppressWarnings("unchecked")
   <E> void attachRelations(EntityModel<E> model, E entity, SiblingGroup group,
+      boolean fromDatabase) {
+    attachRelations(model, entity, loaders(model, group), fromDatabase);
+  }
+
+  @SuppressWarnings("unchecked")
+  private <E> void attachRelations(EntityModel<E> model, E entity, LazyLoader[] loaders,
       boolean fromDatabase) {
     List<RelationModel> relations = model.relations();
     // by index: an iterator per entity read is garbage the hot path need not make
-    for (int i = 0; i < relations.size(); i++) {
+    for (int i = 0; i < loaders.length; i++) {
       RelationModel relation = relations.get(i);
-      RelationBatcher batcher = batcher(relation);
       Object handle = relation.handle(entity);
       if (relation.isToMany()) {
-        ToManyHandle<Object> toMany = handle instanceof ToManyHandle<?> existing
-            ? (ToManyHandle<Object>) existing : new ToManyHandle<>(List.of(), false);
-        toMany.attach(entity, loader(relation, batcher, group), relation.name(), fromDatabase);
-        relation.setHandle(entity, toMany);
+        if (handle instanceof ToManyHandle<?> existing) {
+          ((ToManyHandle<Object>) existing).attach(entity, loaders[i], relation.name(),
+              fromDatabase);
+        } else {
+          ToManyHandle<Object> toMany = new ToManyHandle<>(List.of(), false);
+          toMany.attach(entity, loaders[i], relation.name(), fromDatabase);
+          relation.setHandle(entity, toMany);
+        }
       } else {
-        ToOneHandle<Object> toOne = handle instanceof ToOneHandle<?> existing
-            ? (ToOneHandle<Object>) existing : new ToOneHandle<>(null, null, false);
-        toOne.attach(entity, loader(relation, batcher, group), relation.name(),
-            relation.kind() == RelationModel.Kind.TO_ONE_INVERSE, fromDatabase);
-        relation.setHandle(entity, toOne);
+        boolean inverse = relation.kind() == RelationModel.Kind.TO_ONE_INVERSE;
+        if (handle instanceof ToOneHandle<?> existing) {
+          existing.attach(entity, loaders[i], relation.name(), inverse, fromDatabase);
+        } else {
+          ToOneHandle<Object> toOne = new ToOneHandle<>(null, null, false);
+          toOne.attach(entity, loaders[i], relation.name(), inverse, fromDatabase);
+          relation.setHandle(entity, toOne);
+        }
       }
     }
+  }
+
+  /**
+   * The loaders of {@code model}'s relations, in their order, for entities of {@code group}: one
+   * per relation and group, shared by the group's members.
+   */
+  private LazyLoader[] loaders(EntityModel<?> model, SiblingGroup group) {
+    List<RelationModel> relations = model.relations();
+    LazyLoader[] loaders = new LazyLoader[relations.size()];
+    for (int i = 0; i < loaders.length; i++) {
+      loaders[i] = loader(relations.get(i), batcher(relations.get(i)), group);
+    }
+    return loaders;
   }
 
   /**

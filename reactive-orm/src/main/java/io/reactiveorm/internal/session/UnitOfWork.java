@@ -247,25 +247,36 @@ final class UnitOfWork {
   private synchronized Plan plan() {
     cascadeNewEntities();
     Plan plan = new Plan();
-    List<Entry> all = allEntries();
+    // model by model, parents first; a model's rows are already kept together
     for (EntityModel<?> model : context.modelsReferencedFirst()) {
-      for (Entry entry : all) {
-        if (entry.model != model) {
-          continue;
-        }
-        switch (entry.status) {
-          case NEW -> plan.insert(entry.model, entry.entity);
-          case REMOVED -> plan.delete(entry.model, entry.entity);
-          case MANAGED -> {
-            Set<PropertyModel> changed = changedColumns(entry);
-            if (!changed.isEmpty()) {
-              plan.update(entry.model, entry.entity, changed);
-            }
+      if (!unkeyed.isEmpty()) {
+        for (Entry entry : unkeyed.values()) {
+          if (entry.model == model) {
+            plan(entry, plan);
           }
+        }
+      }
+      Rows typed = byType.get(model.type());
+      if (typed != null) {
+        for (Entry entry : typed.byId().values()) {
+          plan(entry, plan);
         }
       }
     }
     return plan;
+  }
+
+  private void plan(Entry entry, Plan plan) {
+    switch (entry.status) {
+      case NEW -> plan.insert(entry.model, entry.entity);
+      case REMOVED -> plan.delete(entry.model, entry.entity);
+      case MANAGED -> {
+        Set<PropertyModel> changed = changedColumns(entry);
+        if (!changed.isEmpty()) {
+          plan.update(entry, changed);
+        }
+      }
+    }
   }
 
   /**
@@ -280,15 +291,10 @@ final class UnitOfWork {
       if (entry.status == Status.REMOVED) {
         continue;
       }
-      for (RelationModel relation : entry.model.relations()) {
-        Object handle = relation.handle(entry.entity);
-        List<Object> reachable = new ArrayList<>();
-        if (handle instanceof ToOneHandle<?> toOne && toOne.target() != null) {
-          reachable.add(toOne.target());
-        } else if (handle instanceof ToManyHandle<?> toMany && toMany.isLoaded()) {
-          reachable.addAll(toMany.get());
-        }
-        for (Object target : reachable) {
+      List<RelationModel> relations = entry.model.relations();
+      for (int i = 0; i < relations.size(); i++) {
+        RelationModel relation = relations.get(i);
+        for (Object target : reachable(relation.handle(entry.entity))) {
           if (relation.kind() == RelationModel.Kind.ONE_TO_MANY) {
             pointBackAt(relation, target, entry.entity);
           }
@@ -305,6 +311,17 @@ final class UnitOfWork {
         }
       }
     }
+  }
+
+  /** The entities a relation handle holds in memory: none for one not loaded (most of them). */
+  private static List<?> reachable(Object handle) {
+    if (handle instanceof ToOneHandle<?> toOne && toOne.target() != null) {
+      return List.of(toOne.target());
+    }
+    if (handle instanceof ToManyHandle<?> toMany && toMany.isLoaded()) {
+      return toMany.get();
+    }
+    return List.of();
   }
 
   @SuppressWarnings("unchecked")
@@ -333,16 +350,15 @@ final class UnitOfWork {
       }
     }
     // an updated row differs from its snapshot only in the columns written (and its version)
-    plan.updated((model, columns, rows) -> {
+    plan.updated((model, columns, entries) -> {
       int[] indexes = columns.stream().mapToInt(model.properties()::indexOf).toArray();
-      for (Object entity : rows) {
-        Entry entry = entryOf(entity);
-        if (entry == null || entry.snapshot == null) {
+      for (Entry entry : entries) {
+        if (entry.snapshot == null) {
           continue;
         }
         for (int index : indexes) {
           PropertyModel property = model.properties().get(index);
-          entry.snapshot[index] = property.snapshotValue(property.get(entity));
+          entry.snapshot[index] = property.snapshotValue(property.get(entry.entity));
         }
       }
     });
@@ -358,10 +374,15 @@ final class UnitOfWork {
     List<PropertyModel> properties = entry.model.properties();
     for (int i = 0; i < properties.size(); i++) {
       PropertyModel property = properties.get(i);
-      // deepEquals compares byte[] columns by content
-      if (!property.isId() && !property.isVersion()
-          && !Objects.deepEquals(property.columnValue(property.get(entry.entity)),
-              entry.snapshot[i])) {
+      if (property.isId() || property.isVersion()) {
+        continue;
+      }
+      Object value = property.get(entry.entity);
+      // a value kept as it was read is the snapshot's own object: unchanged without a look at
+      // it (a flush walks every loaded row, and the values' memory is the cost); deepEquals
+      // compares byte[] columns by content
+      if ((value != entry.snapshot[i] || !property.isAsIs())
+          && !Objects.deepEquals(property.columnValue(value), entry.snapshot[i])) {
         if (changed == null) {
           changed = new BitSet(properties.size());
         }
@@ -403,7 +424,8 @@ final class UnitOfWork {
   private static final class Plan {
 
     private final Map<EntityModel<Object>, List<Object>> inserts = new LinkedHashMap<>();
-    private final Map<EntityModel<Object>, Map<Set<PropertyModel>, List<Object>>> updates =
+    /** Updated entries (not just entities: the refresh after the write needs no lookup). */
+    private final Map<EntityModel<Object>, Map<Set<PropertyModel>, List<Entry>>> updates =
         new LinkedHashMap<>();
     private final Map<EntityModel<Object>, List<Object>> deletes = new LinkedHashMap<>();
 
@@ -411,9 +433,17 @@ final class UnitOfWork {
       inserts.computeIfAbsent(model, k -> new ArrayList<>()).add(entity);
     }
 
-    void update(EntityModel<Object> model, Object entity, Set<PropertyModel> changed) {
-      updates.computeIfAbsent(model, k -> new LinkedHashMap<>())
-          .computeIfAbsent(changed, k -> new ArrayList<>()).add(entity);
+    void update(Entry entry, Set<PropertyModel> changed) {
+      updates.computeIfAbsent(entry.model, k -> new LinkedHashMap<>())
+          .computeIfAbsent(changed, k -> new ArrayList<>()).add(entry);
+    }
+
+    private static List<Object> entities(List<Entry> entries) {
+      List<Object> entities = new ArrayList<>(entries.size());
+      for (Entry entry : entries) {
+        entities.add(entry.entity);
+      }
+      return entities;
     }
 
     void delete(EntityModel<Object> model, Object entity) {
@@ -426,8 +456,8 @@ final class UnitOfWork {
 
     void validate(OrmContext context) {
       inserts.forEach((model, rows) -> context.validator().validate(model, rows));
-      updates.forEach((model, groups) -> groups.values()
-          .forEach(rows -> context.validator().validate(model, rows)));
+      updates.forEach((model, groups) -> groups.forEach((changed, entries) ->
+          context.validator().validateChanged(model, entities(entries), changed)));
     }
 
     /** Ids and versions before the flush, to put back if it fails. */
@@ -437,7 +467,8 @@ final class UnitOfWork {
       // an update changes neither id nor, without @Version, anything else to put back
       updates.forEach((model, groups) -> {
         if (model.version() != null) {
-          groups.values().forEach(rows -> rows.forEach(row -> before.put(row, state(model, row))));
+          groups.values().forEach(entries -> entries.forEach(
+              entry -> before.put(entry.entity, state(model, entry.entity))));
         }
       });
       return before;
@@ -466,10 +497,12 @@ final class UnitOfWork {
         DefaultAsyncSession.prepareForInsert(model, rows);
         return writer.insert(model, rows).then();
       })));
-      updates.forEach((model, groups) -> groups.forEach((changed, rows) ->
-          steps.add(Mono.defer(() -> writer.update(model,
-                  WriteRenderer.withVersion(model, changed), rows)
-              .doOnSuccess(count -> rows.forEach(row -> advanceVersion(model, row)))))));
+      updates.forEach((model, groups) -> groups.forEach((changed, entries) ->
+          steps.add(Mono.defer(() -> {
+            List<Object> rows = entities(entries);
+            return writer.update(model, WriteRenderer.withVersion(model, changed), rows)
+                .doOnSuccess(count -> rows.forEach(row -> advanceVersion(model, row)));
+          }))));
       List<EntityModel<Object>> deleteOrder = new ArrayList<>(deletes.keySet());
       java.util.Collections.reverse(deleteOrder);
       for (EntityModel<Object> model : deleteOrder) {
@@ -506,6 +539,6 @@ final class UnitOfWork {
   /** Rows of one model updated in the same columns. */
   @FunctionalInterface
   private interface UpdatedRows {
-    void accept(EntityModel<Object> model, List<PropertyModel> columns, List<Object> rows);
+    void accept(EntityModel<Object> model, List<PropertyModel> columns, List<Entry> entries);
   }
 }
