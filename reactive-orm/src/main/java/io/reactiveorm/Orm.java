@@ -133,7 +133,7 @@ public final class Orm implements AutoCloseable {
     DefaultAsyncSession session =
         new DefaultAsyncSession(context, new TransactionConnectionSource(connection));
     return Flux.from(work.apply(session))
-        .concatWith(session.flush().then(Mono.empty()))
+        .concatWith(session.flushBeforeCommit().then(Mono.empty()))
         .contextWrite(view -> new SessionContext(session, connection).bindTo(view));
   }
 

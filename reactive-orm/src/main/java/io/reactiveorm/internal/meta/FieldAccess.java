@@ -6,11 +6,14 @@ package io.reactiveorm.internal.meta;
  * ({@link MethodHandleAccess}). Values are boxed; a primitive field given {@code null} throws
  * {@link NullPointerException}.
  */
-interface FieldAccess {
+// an abstract class, not an interface: the per-row call sites see every entity's accesses, and
+// a megamorphic call dispatches through the vtable for a class, through the slower itable
+// search for an interface
+abstract class FieldAccess {
 
   /** The field's value in {@code entity}. */
-  Object get(Object entity);
+  abstract Object get(Object entity);
 
   /** Sets the field of {@code entity} to {@code value}. */
-  void set(Object entity, Object value);
+  abstract void set(Object entity, Object value);
 }

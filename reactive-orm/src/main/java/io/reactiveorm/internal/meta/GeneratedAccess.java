@@ -8,29 +8,32 @@ package io.reactiveorm.internal.meta;
  * when it is there and falls back to method handles for whatever it does not cover (an entity
  * compiled without the processor, a private field).
  *
- * <p>Internal: public only so that generated code in the application's packages can implement
- * it.
+ * <p>Internal: public only so that generated code in the application's packages can extend it.
+ * An abstract class rather than an interface, so that the per-row calls, which meet every
+ * entity's generated class, dispatch through the vtable instead of searching the itable.
  */
-public interface GeneratedAccess {
+public abstract class GeneratedAccess {
 
   /** The suffix of the generated class's name, after the metamodel's name without its "_". */
-  String SUFFIX = "_Access";
+  public static final String SUFFIX = "_Access";
+
+  protected GeneratedAccess() {}
 
   /** Whether {@link #newInstance} can call the constructor (it is not private). */
-  boolean constructs();
+  public abstract boolean constructs();
 
   /** A new instance by the constructor without parameters. */
-  Object newInstance();
+  public abstract Object newInstance();
 
   /**
    * The slot of the field {@code key} (its declaring class's binary name, a dot and its name),
    * or -1 if the generated code cannot reach it.
    */
-  int slot(String key);
+  public abstract int slot(String key);
 
   /** The value of the field in {@code slot} of {@code entity}. */
-  Object get(Object entity, int slot);
+  public abstract Object get(Object entity, int slot);
 
   /** Sets the field in {@code slot} of {@code entity}. */
-  void set(Object entity, int slot, Object value);
+  public abstract void set(Object entity, int slot, Object value);
 }

@@ -6,7 +6,7 @@ import java.lang.invoke.MethodHandle;
  * Field access through method handles, for fields the generated access does not reach. The
  * handles are adapted to erased signatures once, when the model is read.
  */
-final class MethodHandleAccess implements FieldAccess {
+final class MethodHandleAccess extends FieldAccess {
 
   private final MethodHandle getter;
   private final MethodHandle setter;
@@ -17,7 +17,7 @@ final class MethodHandleAccess implements FieldAccess {
   }
 
   @Override
-  public Object get(Object entity) {
+  Object get(Object entity) {
     try {
       return getter.invokeExact(entity);
     } catch (RuntimeException | Error e) {
@@ -28,7 +28,7 @@ final class MethodHandleAccess implements FieldAccess {
   }
 
   @Override
-  public void set(Object entity, Object value) {
+  void set(Object entity, Object value) {
     try {
       setter.invokeExact(entity, value);
     } catch (RuntimeException | Error e) {

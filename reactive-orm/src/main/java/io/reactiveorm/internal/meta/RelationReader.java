@@ -155,16 +155,27 @@ final class RelationReader {
    * whose field initializer ({@code Ref.empty()}) made a handle nobody else holds: it takes the
    * key read, rather than a second handle per row being made.
    */
-  record ForeignKeyAccess(FieldAccess handleField) implements FieldAccess {
+  static final class ForeignKeyAccess extends FieldAccess {
+
+    private final FieldAccess handleField;
+
+    ForeignKeyAccess(FieldAccess handleField) {
+      this.handleField = handleField;
+    }
+
+    /** The access to the {@code Ref} field itself. */
+    FieldAccess handleField() {
+      return handleField;
+    }
 
     @Override
-    public Object get(Object entity) {
+    Object get(Object entity) {
       Object handle = handleField.get(entity);
       return handle == null ? null : ((Ref<?>) handle).id();
     }
 
     @Override
-    public void set(Object entity, Object key) {
+    void set(Object entity, Object key) {
       if (handleField.get(entity) instanceof ToOneHandle<?> handle && handle.takeKey(key)) {
         return;
       }

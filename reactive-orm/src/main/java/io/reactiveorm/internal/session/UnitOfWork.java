@@ -32,7 +32,7 @@ final class UnitOfWork {
 
   private enum Status { MANAGED, NEW, REMOVED }
 
-  private static final class Entry {
+  private static final class Entry extends RowIndex.Node<Entry> {
     final EntityModel<Object> model;
     final Object entity;
     Object[] snapshot;
@@ -47,7 +47,7 @@ final class UnitOfWork {
   }
 
   /** The entries of one entity type that have an id, by id. */
-  private record Rows(EntityModel<Object> model, Map<Object, Entry> byId) {}
+  private record Rows(EntityModel<Object> model, RowIndex<Entry> byId) {}
 
   private final OrmContext context;
   /**
@@ -92,7 +92,7 @@ final class UnitOfWork {
     if (known != null) {
       return known.entity;
     }
-    typed.byId().put(id, new Entry(typed.model(), fresh,
+    typed.byId().putAbsent(id, new Entry(typed.model(), fresh,
         snapshot != null ? snapshot : snapshot(typed.model(), fresh), Status.MANAGED));
     return null;
   }
@@ -105,18 +105,19 @@ final class UnitOfWork {
   private Rows rowsOf(EntityModel<?> model, int expectedRows) {
     Rows typed = byType.get(model.type());
     if (typed == null) {
-      typed = new Rows((EntityModel<Object>) model, new HashMap<>(expectedRows * 4 / 3 + 1));
+      typed = new Rows((EntityModel<Object>) model, new RowIndex<>(expectedRows));
       byType.put(model.type(), typed);
     }
     return typed;
   }
 
   /**
-   * Sizes the session's first map of {@code model}'s rows for a read of {@code rows} rows, so
+   * Sizes the session's table of {@code model}'s rows for a read of {@code rows} more rows, so
    * that tracking them does not rehash it half a dozen times on the way.
    */
   synchronized void expect(EntityModel<?> model, int rows) {
-    rowsOf(model, rows);
+    RowIndex<Entry> byId = rowsOf(model, rows).byId();
+    byId.expect(byId.size() + rows);
   }
 
   /** The entry of {@code entity}, wherever it is kept, or {@code null}. */
@@ -218,8 +219,12 @@ final class UnitOfWork {
   /**
    * Writes all pending work in one transaction ({@code connections}' own, or a new one). On
    * failure nothing in the session changes: generated ids and versions are put back.
+   *
+   * @param undoable inside a transaction, whether the statements of a failed flush are undone
+   *     (by a savepoint) so that the transaction can go on; not needed when the transaction ends
+   *     with the flush
    */
-  Mono<Void> flush(ConnectionSource connections) {
+  Mono<Void> flush(ConnectionSource connections, boolean undoable) {
     return Mono.defer(() -> {
       Plan plan = plan();
       if (plan.isEmpty()) {
@@ -229,11 +234,17 @@ final class UnitOfWork {
       Map<Object, Object[]> before = plan.remember();
       // inside a transaction, a savepoint undoes the statements that ran before a failing one
       // (and clears PostgreSQL's aborted state), so that fixing the cause and flushing again works
-      Flux<Object> written = connections.inTransaction()
-          ? connections.use(connection -> Savepoints.run(connection, savepoint ->
-              plan.execute(context, new TransactionConnectionSource(savepoint))))
-          : connections.atomic(connection -> plan.execute(context,
-              new TransactionConnectionSource(connection)));
+      Flux<Object> written;
+      if (!connections.inTransaction()) {
+        written = connections.atomic(connection -> plan.execute(context,
+            new TransactionConnectionSource(connection)));
+      } else if (undoable) {
+        written = connections.use(connection -> Savepoints.run(connection, savepoint ->
+            plan.execute(context, new TransactionConnectionSource(savepoint))));
+      } else {
+        written = connections.use(connection -> plan.execute(context,
+            new TransactionConnectionSource(connection)));
+      }
       return written
           .then(Mono.fromRunnable(() -> applied(plan)))
           .onErrorResume(error -> {
