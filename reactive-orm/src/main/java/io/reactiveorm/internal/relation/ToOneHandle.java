@@ -8,11 +8,13 @@ import reactor.core.publisher.Mono;
 public final class ToOneHandle<T> implements Ref<T> {
 
   // Plain fields, as the entity's own are: a handle is filled by the read that makes its entity,
-  // and Reactor's signals publish both to whoever awaits them. Only the target and whether it is
-  // loaded are volatile, as a batched load resolves them on its own thread. A handle is made and
-  // attached per row read, so no field is written that need not be.
+  // and Reactor's signals publish both to whoever awaits them. Only whether it is loaded is
+  // volatile, as a batched load resolves the target on its own thread: the target is written
+  // before it and read after it, so whoever sees it loaded sees the target. A handle is made and
+  // attached per row read (and resolved per row of a batched load): no field is written that
+  // need not be, and one write per resolution is volatile.
   private Object id;
-  private volatile T target;
+  private T target;
   private volatile boolean loaded;
   private Object owner;
   private LazyLoader loader;
@@ -75,9 +77,9 @@ public final class ToOneHandle<T> implements Ref<T> {
 
   @Override
   public void set(T newTarget) {
+    this.id = null;
     this.target = newTarget;
     this.loaded = true;
-    this.id = null;
   }
 
   /** Records the loaded target (or none). */
