@@ -77,7 +77,12 @@ public final class Orm implements AutoCloseable {
    * <pre>{@code Mono<User> user = orm.withSession(s -> s.get(User.class, 1L));}</pre>
    */
   public <T> Mono<T> withSession(Function<AsyncSession, Mono<T>> work) {
-    return withSessionMany(work::apply).singleOrEmpty();
+    // a Mono all the way: the usual request (one find) assembles no Flux to turn back into one
+    return Mono.defer(() -> {
+      AsyncSession session = session();
+      return work.apply(session)
+          .contextWrite(context -> new SessionContext(session, null).bindTo(context));
+    });
   }
 
   /** Like {@link #withSession} for work that emits many values. */

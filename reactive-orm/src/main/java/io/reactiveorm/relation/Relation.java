@@ -53,6 +53,18 @@ public final class Relation<E, T> implements FetchPath<E> {
     return List.of(this);
   }
 
+  /** Relations are equal when they name the same field of the same entity. */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Relation<?, ?> relation && relation.entityType == entityType
+        && relation.field.equals(field) && relation.targetType == targetType;
+  }
+
+  @Override
+  public int hashCode() {
+    return entityType.hashCode() * 31 + field.hashCode();
+  }
+
   @Override
   public String toString() {
     return entityType.getSimpleName() + "." + field;

@@ -125,7 +125,7 @@ final class DefaultQuery<E> implements Query<E> {
   public Query<E> with(List<FetchPath<E>> paths) {
     List<FetchPath<?>> all = new ArrayList<>(options.paths());
     all.addAll(paths);
-    FetchPlan.of(context, model, all);
+    context.fetchPlan(model, all);
     return with(new Options(options.fetchSize(), options.windowSize(), List.copyOf(all),
         options.tracked()));
   }
@@ -141,7 +141,7 @@ final class DefaultQuery<E> implements Query<E> {
   @Override
   public Flux<E> list() {
     return Flux.defer(() -> {
-      FetchPlan plan = FetchPlan.of(context, model, options.paths());
+      FetchPlan plan = context.fetchPlan(model, options.paths());
       List<RelationModel> joins = fewRows() ? plan.toOneJoins() : List.of();
       if (!joins.isEmpty()) {
         return new ToOneJoin<>(context, state, model, joins, options.tracked())
@@ -263,12 +263,13 @@ final class DefaultQuery<E> implements Query<E> {
 
   @Override
   public Mono<E> one() {
-    return limit(2).list().collectList().flatMap(rows -> {
+    return limit(2).list().collectList().handle((rows, sink) -> {
       if (rows.size() > 1) {
-        return Mono.error(new InvalidQueryException("Expected at most one " + model.name()
+        sink.error(new InvalidQueryException("Expected at most one " + model.name()
             + " but the query matched several; add conditions, or use first() or list()"));
+      } else if (!rows.isEmpty()) {
+        sink.next(rows.get(0));
       }
-      return Mono.justOrEmpty(rows.isEmpty() ? null : rows.get(0));
     });
   }
 
@@ -276,8 +277,11 @@ final class DefaultQuery<E> implements Query<E> {
   public Mono<E> first() {
     // read to the statement's end (one row at most): next() would cancel the statement after
     // its row, and a cancelled read is what the log and the listener then report
-    return limit(1).list().collectList()
-        .flatMap(rows -> Mono.justOrEmpty(rows.isEmpty() ? null : rows.get(0)));
+    return limit(1).list().collectList().handle((rows, sink) -> {
+      if (!rows.isEmpty()) {
+        sink.next(rows.get(0));
+      }
+    });
   }
 
   @Override

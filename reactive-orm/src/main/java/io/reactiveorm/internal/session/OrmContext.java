@@ -12,10 +12,12 @@ import io.reactiveorm.internal.sql.DdlRenderer;
 import io.reactiveorm.internal.sql.SelectRenderer;
 import io.reactiveorm.internal.sql.WriteRenderer;
 import io.reactiveorm.spi.Dialect;
+import io.reactiveorm.relation.FetchPath;
 import io.reactiveorm.spi.StatementListener;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What an {@code Orm} shares with its sessions: the dialect, the checked models, the renderers,
@@ -26,6 +28,12 @@ public final class OrmContext {
   private final Dialect dialect;
   private final Map<Class<?>, EntityModel<?>> models = new LinkedHashMap<>();
   private final Map<Class<?>, EntityReader<?>> readers = new LinkedHashMap<>();
+  /**
+   * Fetch plans by root model and paths: the same {@code with(...)} is asked for on every request
+   * of its kind. Bounded by the paths the application's code names (relations and paths are
+   * equal by what they name).
+   */
+  private final Map<List<Object>, FetchPlan> fetchPlans = new ConcurrentHashMap<>();
   private final StatementExecutor executor;
   private final SelectRenderer selects;
   private final WriteRenderer writes;
@@ -84,6 +92,19 @@ public final class OrmContext {
   public <E> EntityReader<E> reader(Class<E> type) {
     model(type);
     return (EntityReader<E>) readers.get(type);
+  }
+
+  /** The plan for loading {@code paths} from rows of {@code root}; see {@link FetchPlan#of}. */
+  FetchPlan fetchPlan(EntityModel<?> root, List<FetchPath<?>> paths) {
+    List<Object> key = List.of(root, paths);
+    FetchPlan known = fetchPlans.get(key);
+    if (known != null) {
+      return known;
+    }
+    // computed outside the map: an invalid path throws, and nothing is kept for it
+    FetchPlan plan = FetchPlan.of(this, root, paths);
+    fetchPlans.putIfAbsent(key, plan);
+    return plan;
   }
 
   /** The models, each after the models its foreign keys point at. */

@@ -179,7 +179,7 @@ final class SessionState {
     List<RelationModel> relations = model.relations();
     LazyLoader[] loaders = new LazyLoader[relations.size()];
     for (int i = 0; i < loaders.length; i++) {
-      loaders[i] = loader(relations.get(i), batcher(relations.get(i)), group);
+      loaders[i] = loader(relations.get(i), group);
     }
     return loaders;
   }
@@ -188,19 +188,21 @@ final class SessionState {
    * A loader that notes where the application asked (when the load cannot be batched with
    * siblings, the only case the N+1 detector cares about) and defers the load to subscription.
    */
-  private LazyLoader loader(RelationModel relation, RelationBatcher batcher, SiblingGroup group) {
+  private LazyLoader loader(RelationModel relation, SiblingGroup group) {
     if (group == null) {
-      return newLoader(batcher, null);
+      return newLoader(relation, null);
     }
     LazyLoader shared = group.sharedLoader(relation);
-    return shared != null ? shared : group.share(relation, newLoader(batcher, group));
+    return shared != null ? shared : group.share(relation, newLoader(relation, group));
   }
 
-  private LazyLoader newLoader(RelationBatcher batcher, SiblingGroup group) {
+  private LazyLoader newLoader(RelationModel relation, SiblingGroup group) {
     return owner -> {
       String caller = detector.enabled() && (group == null || group.size() <= 1)
           ? NPlusOneDetector.callerLocation() : "";
-      return Mono.defer(() -> batcher.load(owner, group, caller));
+      // the batcher is looked up (made, the first time) by the first load: most reads load
+      // nothing lazily, and a find per request would otherwise make one per relation
+      return Mono.defer(() -> batcher(relation).load(owner, group, caller));
     };
   }
 

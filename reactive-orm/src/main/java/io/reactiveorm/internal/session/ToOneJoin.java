@@ -54,7 +54,10 @@ final class ToOneJoin<E> {
     }
     SqlStatement sql = context.selects().selectJoined(spec, model, joins);
     SiblingGroup ownerGroup = new SiblingGroup();
-    List<SiblingGroup> targetGroups = relations.stream().map(r -> new SiblingGroup()).toList();
+    List<SiblingGroup> targetGroups = new ArrayList<>(relations.size());
+    for (int i = 0; i < relations.size(); i++) {
+      targetGroups.add(new SiblingGroup());
+    }
     return connections.use(connection -> context.executor().query(connection, sql,
             (row, metadata) -> {
               Object[] entities = new Object[relations.size() + 1];

@@ -98,7 +98,8 @@ final class UnitOfWork {
   }
 
   private Rows rowsOf(EntityModel<?> model) {
-    return rowsOf(model, 12);
+    // small: a session that finds a row or two is the common one; the table grows as needed
+    return rowsOf(model, 2);
   }
 
   @SuppressWarnings("unchecked")

@@ -10,11 +10,18 @@ import io.reactiveorm.query.Order;
 import io.reactiveorm.spi.Dialect;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Renders {@link SelectSpec}s: rows, counts, existence checks, projections, aggregates. */
 public final class SelectRenderer {
 
   private final Dialect dialect;
+  /**
+   * The start of a query of entity rows ({@code SELECT <columns> FROM <tables>}), per model and
+   * joined relations: the same for every query of that shape, and the longest part to render.
+   * Bounded by the model: one per entity and set of to-one joins asked for.
+   */
+  private final Map<Object, String> heads = new ConcurrentHashMap<>();
 
   public SelectRenderer(Dialect dialect) {
     this.dialect = dialect;
@@ -37,6 +44,20 @@ public final class SelectRenderer {
    */
   public SqlStatement selectJoined(SelectSpec spec, EntityModel<?> model,
       List<Map.Entry<EntityModel<?>, PropertyModel>> joins) {
+    SqlWriter out = new SqlWriter(dialect).append(heads.computeIfAbsent(List.of(model, joins),
+        key -> joinedHead(model, joins)));
+    // a to-one joins at most one row per parent row, so the query's own conditions, order and
+    // limit keep their meaning on the joined rows, with its columns qualified
+    out.qualifyColumns("p");
+    where(spec, model, out);
+    groupBy(spec, model, out);
+    orderBy(spec, model, out);
+    page(spec, out);
+    return out.toStatement();
+  }
+
+  private String joinedHead(EntityModel<?> model,
+      List<Map.Entry<EntityModel<?>, PropertyModel>> joins) {
     SqlWriter out = new SqlWriter(dialect).append("SELECT ");
     qualifiedColumns("p", model.properties(), out);
     for (int i = 0; i < joins.size(); i++) {
@@ -51,14 +72,7 @@ public final class SelectRenderer {
           .quoted(target.id().columnName()).append(" = p.")
           .quoted(joins.get(i).getValue().columnName());
     }
-    // a to-one joins at most one row per parent row, so the query's own conditions, order and
-    // limit keep their meaning on the joined rows, with its columns qualified
-    out.qualifyColumns("p");
-    where(spec, model, out);
-    groupBy(spec, model, out);
-    orderBy(spec, model, out);
-    page(spec, out);
-    return out.toStatement();
+    return out.sql();
   }
 
   private static void qualifiedColumns(String alias, List<PropertyModel> properties,
@@ -69,16 +83,20 @@ public final class SelectRenderer {
   }
 
   private void select(SelectSpec spec, EntityModel<?> model, SqlWriter out) {
-    out.append("SELECT ");
     if (spec.selection() == null) {
-      columnList(model.properties(), out);
+      out.append(heads.computeIfAbsent(model, key -> {
+        SqlWriter head = new SqlWriter(dialect).append("SELECT ");
+        columnList(model.properties(), head);
+        return head.append(" FROM ").quoted(model.table()).sql();
+      }));
     } else {
+      out.append("SELECT ");
       for (int i = 0; i < spec.selection().size(); i++) {
         out.append(i == 0 ? "" : ", ");
         expression(spec.selection().get(i), model, out);
       }
+      out.append(" FROM ").quoted(model.table());
     }
-    out.append(" FROM ").quoted(model.table());
     where(spec, model, out);
     groupBy(spec, model, out);
     orderBy(spec, model, out);

@@ -54,6 +54,11 @@ public final class SqlWriter {
     return this;
   }
 
+  /** The SQL text written so far (binds, if any, are not part of it). */
+  public String sql() {
+    return sql.toString();
+  }
+
   public int length() {
     return sql.length();
   }
