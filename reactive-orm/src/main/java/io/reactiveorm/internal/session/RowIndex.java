@@ -51,13 +51,32 @@ final class RowIndex<E extends RowIndex.Node<E>> {
     putAbsent(id, entry);
   }
 
+  /**
+   * The entry of {@code id} if there is one, else {@code null} after adding {@code entry} as its
+   * entry: one probe of the table for a row read, which is most often new.
+   */
+  E putIfAbsent(Object id, E entry) {
+    int hash = hash(id);
+    int slot = hash & (table.length - 1);
+    for (Node<E> node = table[slot]; node != null; node = node(node.next)) {
+      if (node.hash == hash && Objects.equals(node.id, id)) {
+        return entry(node);
+      }
+    }
+    link(id, hash, slot, entry);
+    return null;
+  }
+
   /** Adds {@code entry} as the entry of {@code id}, which has none. */
   void putAbsent(Object id, E entry) {
     int hash = hash(id);
+    link(id, hash, hash & (table.length - 1), entry);
+  }
+
+  private void link(Object id, int hash, int slot, E entry) {
     Node<E> added = node(entry);
     added.id = id;
     added.hash = hash;
-    int slot = hash & (table.length - 1);
     added.next = entry(table[slot]);
     table[slot] = added;
     if (++size > table.length - (table.length >>> 2)) {

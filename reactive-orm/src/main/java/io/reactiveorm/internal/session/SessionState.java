@@ -12,7 +12,6 @@ import io.reactiveorm.internal.relation.ToOneHandle;
 import io.r2dbc.spi.Row;
 import io.r2dbc.spi.RowMetadata;
 import io.reactiveorm.internal.exec.EntityReader;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -80,40 +79,17 @@ final class SessionState {
   @SuppressWarnings("unchecked")
   <E> List<E> trackRows(EntityModel<E> model, List<Object> rows, SiblingGroup group,
       boolean tracked) {
-    if (tracked) {
-      work.expect(model, rows.size());
-    }
-    // the relations' loaders are looked up once for the read, and the group takes the read's
-    // newcomers at once: per row, each was a map lookup and a lock
+    // the unit of work takes the whole read under one lock, then the newcomers get their
+    // relations' loaders, looked up once, and join the group at once: per row, each of these
+    // was a lock or a map lookup
+    List<Object> newcomers = tracked ? work.trackReads(model, rows)
+        : work.replaceKnown(model, rows);
     LazyLoader[] loaders = loaders(model, group);
-    List<Object> newcomers = null;
-    for (int i = 0; i < rows.size(); i++) {
-      Object row = rows.get(i);
-      E fresh = tracked ? (E) ((Object[]) row)[((Object[]) row).length - 1] : (E) row;
-      Object known = tracked ? trackRead(model, (Object[]) row, fresh)
-          : work.known(model.type(), model.id().get(fresh));
-      if (known == null) {
-        attachRelations(model, fresh, loaders, true);
-        if (newcomers != null) {
-          newcomers.add(fresh);
-        }
-      } else if (newcomers == null) {
-        newcomers = new ArrayList<>(rows.subList(0, i));
-      }
-      rows.set(i, known != null ? known : fresh);
+    for (int i = 0; i < newcomers.size(); i++) {
+      attachRelations(model, (E) newcomers.get(i), loaders, true);
     }
-    group.addAll(newcomers != null ? newcomers : rows);
+    group.addAll(newcomers);
     return (List<E>) (List<?>) rows;
-  }
-
-  /**
-   * Enters the entity of a row read with its snapshot ({@code EntityReader.readWithSnapshot}) in
-   * the unit of work: the entity in the last slot, the snapshot in the others, which the unit of
-   * work keeps. Returns the session's earlier instance of the row, or {@code null}.
-   */
-  private Object trackRead(EntityModel<?> model, Object[] read, Object fresh) {
-    read[read.length - 1] = null;
-    return work.trackIfAbsent(model, model.id().get(fresh), fresh, read);
   }
 
   /**

@@ -78,22 +78,13 @@ final class UnitOfWork {
    * {@code fresh} as that instance (snapshotted): one lookup for the common case of a new row.
    */
   synchronized Object trackIfAbsent(EntityModel<?> model, Object id, Object fresh) {
-    return trackIfAbsent(model, id, fresh, null);
-  }
-
-  /**
-   * {@link #trackIfAbsent(EntityModel, Object, Object)} with the snapshot already taken as the
-   * row was read ({@code null} to take it here).
-   */
-  synchronized Object trackIfAbsent(EntityModel<?> model, Object id, Object fresh,
-      Object[] snapshot) {
     Rows typed = rowsOf(model);
     Entry known = typed.byId().get(id);
     if (known != null) {
       return known.entity;
     }
-    typed.byId().putAbsent(id, new Entry(typed.model(), fresh,
-        snapshot != null ? snapshot : snapshot(typed.model(), fresh), Status.MANAGED));
+    typed.byId().putAbsent(id, new Entry(typed.model(), fresh, snapshot(typed.model(), fresh),
+        Status.MANAGED));
     return null;
   }
 
@@ -113,12 +104,69 @@ final class UnitOfWork {
   }
 
   /**
-   * Sizes the session's table of {@code model}'s rows for a read of {@code rows} more rows, so
-   * that tracking them does not rehash it half a dozen times on the way.
+   * Sizes the session's table of {@code model}'s rows for {@code rows} more rows (an insertAll's),
+   * so that tracking them does not rehash it half a dozen times on the way.
    */
   synchronized void expect(EntityModel<?> model, int rows) {
     RowIndex<Entry> byId = rowsOf(model, rows).byId();
     byId.expect(byId.size() + rows);
+  }
+
+  /**
+   * Tracks the rows of a read ({@code EntityReader.readWithSnapshot}: each an array of the
+   * snapshot with the entity in its last slot) in one go: each becomes in {@code rows} the
+   * session's instance of its row, the entity read if it is the first, tracked with its snapshot.
+   * Returns the rows' first instances: {@code rows} itself when all of them are.
+   */
+  synchronized List<Object> trackReads(EntityModel<?> model, List<Object> rows) {
+    Rows typed = rowsOf(model, rows.size());
+    RowIndex<Entry> byId = typed.byId();
+    byId.expect(byId.size() + rows.size());
+    PropertyModel idProperty = model.id();
+    // the snapshot holds the id as read, unless a conversion stands between field and column
+    int idInSnapshot = idProperty.isAsIs() ? model.properties().indexOf(idProperty) : -1;
+    List<Object> newcomers = null;
+    for (int i = 0; i < rows.size(); i++) {
+      Object[] read = (Object[]) rows.get(i);
+      Object fresh = read[read.length - 1];
+      read[read.length - 1] = null;
+      Object id = idInSnapshot >= 0 ? read[idInSnapshot] : idProperty.get(fresh);
+      Entry known = byId.putIfAbsent(id, new Entry(typed.model(), fresh, read, Status.MANAGED));
+      if (known == null) {
+        rows.set(i, fresh);
+        if (newcomers != null) {
+          newcomers.add(fresh);
+        }
+      } else {
+        if (newcomers == null) {
+          newcomers = new ArrayList<>(rows.subList(0, i));
+        }
+        rows.set(i, known.entity);
+      }
+    }
+    return newcomers != null ? newcomers : rows;
+  }
+
+  /**
+   * Replaces in {@code entities} (untracked reads) those the session already tracks by its
+   * instances; returns the others, {@code entities} itself when none is tracked.
+   */
+  synchronized List<Object> replaceKnown(EntityModel<?> model, List<Object> entities) {
+    Rows typed = byType.get(model.type());
+    if (typed == null || typed.byId().size() == 0) {
+      return entities;
+    }
+    List<Object> newcomers = new ArrayList<>(entities.size());
+    for (int i = 0; i < entities.size(); i++) {
+      Object fresh = entities.get(i);
+      Entry known = typed.byId().get(model.id().get(fresh));
+      if (known == null) {
+        newcomers.add(fresh);
+      } else {
+        entities.set(i, known.entity);
+      }
+    }
+    return newcomers;
   }
 
   /** The entry of {@code entity}, wherever it is kept, or {@code null}. */

@@ -83,6 +83,16 @@ class RowIndexTest {
   }
 
   @Test
+  void putIfAbsentKeepsTheFirstEntryOfAnId() {
+    RowIndex<Row> index = new RowIndex<>(2);
+    Row first = new Row("first");
+    assertThat(index.putIfAbsent(3L, first)).isNull();
+    assertThat(index.putIfAbsent(3L, new Row("second"))).isSameAs(first);
+    assertThat(index.get(3L)).isSameAs(first);
+    assertThat(index.size()).isEqualTo(1);
+  }
+
+  @Test
   void aNullIdIsAnIdLikeAnyOther() {
     RowIndex<Row> index = new RowIndex<>(4);
     Row row = new Row("no id");
