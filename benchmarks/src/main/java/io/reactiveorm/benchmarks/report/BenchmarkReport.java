@@ -152,7 +152,7 @@ public final class BenchmarkReport {
     facts.put("timing", settings.quick()
         ? "sample mode; 2 warm-up iterations of 1 s, 3 measured iterations of 1 s, 1 fork;"
             + " stream: 1 warm-up pass, 2 measured passes"
-        : "sample mode; 3 warm-up iterations of 3 s, 5 measured iterations of 3 s, 1 fork;"
+        : "sample mode; 5 warm-up iterations of 3 s, 5 measured iterations of 3 s, 1 fork;"
             + " stream: 1 warm-up pass, 3 measured passes");
     Environment.machine(BenchConfig.current()).forEach((k, v) -> facts.put("machine." + k, v));
     Environment.versions().forEach((k, v) -> facts.put("version." + k, v));

@@ -80,7 +80,7 @@ final class MarkdownReport {
     line("");
     line("```bash");
     line("mvn -q -pl benchmarks -am package -DskipTests && java -jar benchmarks/target/"
-        + "benchmarks.jar            # about 35 minutes");
+        + "benchmarks.jar            # about 40 minutes");
     line("java -jar benchmarks/target/benchmarks.jar --quick                                 "
         + "      # about 12 minutes, noisier");
     line("```");
