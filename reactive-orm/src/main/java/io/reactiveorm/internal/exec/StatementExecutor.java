@@ -12,8 +12,6 @@ import io.reactiveorm.spi.StatementListener.StatementEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
@@ -90,28 +88,12 @@ public final class StatementExecutor {
    */
   private <T> Flux<T> observed(Connection connection, SqlStatement sql, boolean inTransaction,
       Function<Statement, Flux<T>> run, ToLongFunction<T> rowCount) {
-    return Flux.defer(() -> {
-      Statement statement = prepare(connection, sql);
-      AtomicLong rows = new AtomicLong();
-      AtomicBoolean reported = new AtomicBoolean();
-      long start = System.nanoTime();
-      return run.apply(statement)
-          .doOnDiscard(Result.class, StatementExecutor::drain)
-          .onErrorMap(error -> errors.translate(error, sql.sql()))
-          // one operator for rows, completion and error (each one is a subscriber per
-          // statement); reported before the signal travels on, so whoever sees the end also
-          // sees the event
-          .doOnEach(signal -> {
-            switch (signal.getType()) {
-              case ON_NEXT -> rows.addAndGet(rowCount.applyAsLong(signal.get()));
-              case ON_COMPLETE, ON_ERROR -> finished(reported, sql, start, rows.get(),
-                  signal.getType(), signal.getThrowable(), inTransaction);
-              default -> { }
-            }
-          })
-          .doOnCancel(() -> finished(reported, sql, start, rows.get(), SignalType.CANCEL, null,
-              inTransaction));
-    });
+    return new ObservedStatement<>(
+        () -> run.apply(prepare(connection, sql)).doOnDiscard(Result.class,
+            StatementExecutor::drain),
+        rowCount,
+        error -> errors.translate(error, sql.sql()),
+        (start, rows, signal, error) -> finished(sql, start, rows, signal, error, inTransaction));
   }
 
   /** Rows affected by an INSERT, UPDATE or DELETE, summed over its bindings. */
@@ -162,12 +144,9 @@ public final class StatementExecutor {
     return statement;
   }
 
-  private void finished(AtomicBoolean reported, SqlStatement sql, long start, long rows,
-      SignalType signal, Throwable error, boolean inTransaction) {
-    // once per execution: a late cancel after completion or an error is not a second statement
-    if (!reported.compareAndSet(false, true)) {
-      return;
-    }
+  /** Logs a statement's end and tells the listener; once per execution (ObservedStatement). */
+  private void finished(SqlStatement sql, long start, long rows, SignalType signal,
+      Throwable error, boolean inTransaction) {
     Duration duration = Duration.ofNanos(System.nanoTime() - start);
     if (SQL_LOG.isDebugEnabled()) {
       String outcome = switch (signal) {
