@@ -25,6 +25,13 @@ import reactor.core.publisher.Mono;
  */
 final class RelationFetcher {
 
+  /**
+   * Related rows are tracked and linked a window at a time, while the window's objects are
+   * still in the CPU's cache: as one list per query, 10,000 rows were read whole first and then
+   * walked again from memory, at twice the cost per row of a 1,000-row window.
+   */
+  private static final int WINDOW = 1000;
+
   private final OrmContext context;
   private final ConnectionSource connections;
   private final SessionState state;
@@ -137,7 +144,7 @@ final class RelationFetcher {
             ownerModel.id(), chunk))
         .toList();
     return source.use(connection -> Flux.fromIterable(statements).concatMap(sql ->
-            context.executor().queryWindows(connection, sql, reader, Integer.MAX_VALUE,
+            context.executor().queryWindows(connection, sql, reader, WINDOW,
                 source.inTransaction())))
         .doOnNext(pairs -> {
           for (Object[] pair : pairs) {
@@ -169,7 +176,7 @@ final class RelationFetcher {
 
   /**
    * Target rows whose {@code key} is one of {@code keys}, tracked by the session: one list per
-   * chunk of keys.
+   * {@link #WINDOW} rows of each chunk of keys.
    */
   private Flux<List<Object>> read(EntityModel<Object> target, PropertyModel key, List<Object> keys,
       boolean tracked, ConnectionSource source) {
@@ -182,7 +189,7 @@ final class RelationFetcher {
         .toList();
     return source.use(connection -> Flux.fromIterable(statements).concatMap(sql ->
             context.executor().queryWindows(connection, sql, state.rowReader(target, tracked),
-                Integer.MAX_VALUE, source.inTransaction())))
+                WINDOW, source.inTransaction())))
         .map(rows -> state.trackRows(target, rows, group, tracked));
   }
 
