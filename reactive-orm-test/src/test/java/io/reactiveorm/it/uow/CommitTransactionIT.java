@@ -90,6 +90,35 @@ class CommitTransactionIT {
    * The entries are, on a single connection: BEGIN, {@code writes} statements, {@code end}
    * (COMMIT or ROLLBACK), CLOSE (given back to the pool).
    */
+  @EveryDatabase
+  void theFlushThatEndsATransactionSetsNoSavepointButAnExplicitFlushInsideItDoes(Orm orm) {
+    Writer seeded = UowDb.insertWriter(orm, "Ada", "ada@example.com");
+    ConnectionJournal journal = new ConnectionJournal();
+    try (Orm journaled = Orm.builder().connectionFactory(journal.wrap(orm.connectionFactory()))
+        .entities(Writer.class, Note.class).build()) {
+      // the commit's own flush: a failure rolls the whole transaction back, nothing to keep
+      StepVerifier.create(journaled.inTransaction(session -> session.get(Writer.class, seeded.id)
+              .doOnNext(writer -> writer.name = "Ada Lovelace")))
+          .expectNextCount(1)
+          .verifyComplete();
+      assertOneTransaction(journal.entries(), 2, "COMMIT");
+      assertThat(UowDb.writer(orm, seeded.id)).first().isEqualTo("Ada Lovelace");
+
+      // an explicit flush inside the transaction: a savepoint, so that the transaction can go on
+      // if it fails
+      journal.reset();
+      StepVerifier.create(journaled.inTransaction(session -> session.get(Writer.class, seeded.id)
+              .doOnNext(writer -> writer.name = "Augusta Ada")
+              .flatMap(writer -> session.flush().thenReturn(writer))))
+          .expectNextCount(1)
+          .verifyComplete();
+      List<Entry> entries = journal.entries();
+      assertThat(entries).as(entries.toString()).extracting(Entry::what)
+          .containsExactly("BEGIN", "SQL", "SAVEPOINT", "SQL", "RELEASE", "COMMIT", "CLOSE");
+    }
+    assertThat(UowDb.writer(orm, seeded.id)).first().isEqualTo("Augusta Ada");
+  }
+
   private static void assertOneTransaction(List<Entry> entries, int writes, String end) {
     String listing = entries.toString();
     assertThat(entries).as("one connection: " + listing)

@@ -22,7 +22,10 @@ import reactor.core.publisher.Mono;
  */
 final class ConnectionJournal {
 
-  /** One thing done on connection number {@code connection}: BEGIN, COMMIT, ROLLBACK, CLOSE or SQL. */
+  /**
+   * One thing done on connection number {@code connection}: BEGIN, COMMIT, ROLLBACK, SAVEPOINT,
+   * RELEASE, ROLLBACK TO SAVEPOINT, CLOSE or SQL.
+   */
   record Entry(int connection, String what, String sql) {
     @Override
     public String toString() {
@@ -32,7 +35,8 @@ final class ConnectionJournal {
   }
 
   private static final Set<String> RECORDED = Set.of("beginTransaction", "commitTransaction",
-      "rollbackTransaction", "close");
+      "rollbackTransaction", "createSavepoint", "releaseSavepoint",
+      "rollbackTransactionToSavepoint", "close");
 
   private final List<Entry> entries = new CopyOnWriteArrayList<>();
   private final AtomicInteger connections = new AtomicInteger();
@@ -77,6 +81,9 @@ final class ConnectionJournal {
           case "beginTransaction" -> "BEGIN";
           case "commitTransaction" -> "COMMIT";
           case "rollbackTransaction" -> "ROLLBACK";
+          case "createSavepoint" -> "SAVEPOINT";
+          case "releaseSavepoint" -> "RELEASE";
+          case "rollbackTransactionToSavepoint" -> "ROLLBACK TO SAVEPOINT";
           default -> "CLOSE";
         };
         return Mono.from(publisher).then(Mono.<Void>fromRunnable(() ->
