@@ -108,8 +108,14 @@ final class UnitOfWork {
    * so that tracking them does not rehash it half a dozen times on the way.
    */
   synchronized void expect(EntityModel<?> model, int rows) {
-    RowIndex<Entry> byId = rowsOf(model, rows).byId();
-    byId.expect(byId.size() + rows);
+    sizedFor(model, rows);
+  }
+
+  /** The table of {@code model}'s rows, sized for {@code more} rows than it holds. */
+  private Rows sizedFor(EntityModel<?> model, int more) {
+    Rows typed = rowsOf(model, more);
+    typed.byId().expect(typed.byId().size() + more);
+    return typed;
   }
 
   /**
@@ -119,9 +125,8 @@ final class UnitOfWork {
    * Returns the rows' first instances: {@code rows} itself when all of them are.
    */
   synchronized List<Object> trackReads(EntityModel<?> model, List<Object> rows) {
-    Rows typed = rowsOf(model, rows.size());
+    Rows typed = sizedFor(model, rows.size());
     RowIndex<Entry> byId = typed.byId();
-    byId.expect(byId.size() + rows.size());
     PropertyModel idProperty = model.id();
     // the snapshot holds the id as read, unless a conversion stands between field and column
     int idInSnapshot = idProperty.isAsIs() ? model.properties().indexOf(idProperty) : -1;
@@ -484,8 +489,7 @@ final class UnitOfWork {
   private static final class Plan {
 
     private final Map<EntityModel<Object>, List<Object>> inserts = new LinkedHashMap<>();
-    /** Updated entries (not just entities: the refresh after the write needs no lookup). */
-    private final Map<EntityModel<Object>, Map<Set<PropertyModel>, List<Entry>>> updates =
+    private final Map<EntityModel<Object>, Map<Set<PropertyModel>, Updated>> updates =
         new LinkedHashMap<>();
     private final Map<EntityModel<Object>, List<Object>> deletes = new LinkedHashMap<>();
 
@@ -494,17 +498,17 @@ final class UnitOfWork {
     }
 
     void update(Entry entry, Set<PropertyModel> changed) {
-      updates.computeIfAbsent(entry.model, k -> new LinkedHashMap<>())
-          .computeIfAbsent(changed, k -> new ArrayList<>()).add(entry);
+      Updated group = updates.computeIfAbsent(entry.model, k -> new LinkedHashMap<>())
+          .computeIfAbsent(changed, k -> new Updated(new ArrayList<>(), new ArrayList<>()));
+      group.entries().add(entry);
+      group.rows().add(entry.entity);
     }
 
-    private static List<Object> entities(List<Entry> entries) {
-      List<Object> entities = new ArrayList<>(entries.size());
-      for (Entry entry : entries) {
-        entities.add(entry.entity);
-      }
-      return entities;
-    }
+    /**
+     * Rows updated in the same columns: their entries, which the refresh after the write uses
+     * without a lookup, and their entities, in the same order, which are written.
+     */
+    private record Updated(List<Entry> entries, List<Object> rows) {}
 
     void delete(EntityModel<Object> model, Object entity) {
       deletes.computeIfAbsent(model, k -> new ArrayList<>()).add(entity);
@@ -516,8 +520,8 @@ final class UnitOfWork {
 
     void validate(OrmContext context) {
       inserts.forEach((model, rows) -> context.validator().validate(model, rows));
-      updates.forEach((model, groups) -> groups.forEach((changed, entries) ->
-          context.validator().validateChanged(model, entities(entries), changed)));
+      updates.forEach((model, groups) -> groups.forEach((changed, group) ->
+          context.validator().validateChanged(model, group.rows(), changed)));
     }
 
     /** Ids and versions before the flush, to put back if it fails. */
@@ -527,8 +531,8 @@ final class UnitOfWork {
       // an update changes neither id nor, without @Version, anything else to put back
       updates.forEach((model, groups) -> {
         if (model.version() != null) {
-          groups.values().forEach(entries -> entries.forEach(
-              entry -> before.put(entry.entity, state(model, entry.entity))));
+          groups.values().forEach(group -> group.rows().forEach(
+              row -> before.put(row, state(model, row))));
         }
       });
       return before;
@@ -557,12 +561,10 @@ final class UnitOfWork {
         DefaultAsyncSession.prepareForInsert(model, rows);
         return writer.insert(model, rows).then();
       })));
-      updates.forEach((model, groups) -> groups.forEach((changed, entries) ->
-          steps.add(Mono.defer(() -> {
-            List<Object> rows = entities(entries);
-            return writer.update(model, WriteRenderer.withVersion(model, changed), rows)
-                .doOnSuccess(count -> rows.forEach(row -> advanceVersion(model, row)));
-          }))));
+      updates.forEach((model, groups) -> groups.forEach((changed, group) ->
+          steps.add(Mono.defer(() -> writer.update(model,
+                  WriteRenderer.withVersion(model, changed), group.rows())
+              .doOnSuccess(count -> group.rows().forEach(row -> advanceVersion(model, row)))))));
       List<EntityModel<Object>> deleteOrder = new ArrayList<>(deletes.keySet());
       java.util.Collections.reverse(deleteOrder);
       for (EntityModel<Object> model : deleteOrder) {
@@ -591,8 +593,8 @@ final class UnitOfWork {
 
     /** Each group of updated rows with the columns written to them, the version included. */
     void updated(UpdatedRows action) {
-      updates.forEach((model, groups) -> groups.forEach((changed, rows) ->
-          action.accept(model, WriteRenderer.withVersion(model, changed), rows)));
+      updates.forEach((model, groups) -> groups.forEach((changed, group) ->
+          action.accept(model, WriteRenderer.withVersion(model, changed), group.entries())));
     }
   }
 
