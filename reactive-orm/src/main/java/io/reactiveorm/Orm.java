@@ -14,6 +14,7 @@ import io.reactiveorm.internal.exec.PooledConnectionSource;
 import io.reactiveorm.internal.exec.TransactionConnectionSource;
 import io.reactiveorm.internal.session.DefaultAsyncSession;
 import io.reactiveorm.internal.session.DefaultSchema;
+import io.reactiveorm.internal.session.FindCoalescer;
 import io.reactiveorm.internal.session.Savepoints;
 import io.reactiveorm.internal.session.SessionContext;
 import io.reactiveorm.internal.session.OrmContext;
@@ -50,11 +51,14 @@ public final class Orm implements AutoCloseable {
   private final OrmContext context;
   private final ConnectionFactory pool;
   private final PooledConnectionSource connections;
+  private final FindCoalescer finds;
 
-  private Orm(OrmContext context, ConnectionFactory pool, Duration acquireTimeout) {
+  private Orm(OrmContext context, ConnectionFactory pool, Duration acquireTimeout,
+      boolean coalesceFinds) {
     this.context = context;
     this.pool = pool;
     this.connections = new PooledConnectionSource(pool, acquireTimeout);
+    this.finds = coalesceFinds ? new FindCoalescer(context, connections) : null;
   }
 
   /** A builder; {@code url} (or {@code connectionFactory}) and {@code entities} are required. */
@@ -67,7 +71,7 @@ public final class Orm implements AutoCloseable {
    * cheap; use one per unit of work.
    */
   public AsyncSession session() {
-    return new DefaultAsyncSession(context, connections);
+    return new DefaultAsyncSession(context, connections, finds);
   }
 
   /**
@@ -210,6 +214,7 @@ public final class Orm implements AutoCloseable {
     private int fetchSize = 1000;
     private int relationChunkSize = 1000;
     private NPlusOneMode nPlusOne = NPlusOneMode.WARN;
+    private boolean coalesceFinds = true;
 
     private Builder() {}
 
@@ -300,6 +305,23 @@ public final class Orm implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Whether finds by id from sessions outside a transaction that wait for a connection at the
+     * same time share one statement (default {@code true}). Under load, requests that each find
+     * a row by id (with the same to-one relations joined, as {@code query(User.class)
+     * .where(User_.id.eq(id)).with(User_.role).one()} or {@code session.find(User.class, id)})
+     * then cost one {@code WHERE id = ANY(…)} statement per free connection instead of one
+     * each; without load a find runs alone as soon as it is made, with its own SQL. Every
+     * session still gets its own instances. Only finds on integral or UUID ids with no other
+     * condition, order or offset take part.
+     *
+     * <pre>{@code Orm orm = Orm.builder().url(url).entities(User.class).coalesceFinds(false).build();}</pre>
+     */
+    public Builder coalesceFinds(boolean enabled) {
+      this.coalesceFinds = enabled;
+      return this;
+    }
+
     /** A dialect to use instead of the one matching the driver. */
     public Builder dialect(Dialect dialect) {
       this.dialect = Objects.requireNonNull(dialect, "dialect");
@@ -363,7 +385,7 @@ public final class Orm implements AutoCloseable {
         }
         throw e;
       }
-      return new Orm(context, factory, acquireTimeout);
+      return new Orm(context, factory, acquireTimeout, coalesceFinds);
     }
 
     private ConnectionFactory pooled(String url) {

@@ -76,9 +76,10 @@ class ToOneJoinIT {
     orm.withSession(s -> s.find(Role.class, admin.id)
             .flatMap(role -> s.query(Member.class).where(Member_.id.eq(ada.id))
                 .with(Member_.role).one()
-                .zipWith(s.query(Member.class).where(Member_.id.eq(bob.id))
-                    .with(Member_.role).one())
-                .map(pair -> List.of(role, pair.getT1().role.get(), pair.getT2().role.get()))))
+                // one after the other: side by side, the two finds would share a statement
+                .flatMap(first -> s.query(Member.class).where(Member_.id.eq(bob.id))
+                    .with(Member_.role).one()
+                    .map(second -> List.of(role, first.role.get(), second.role.get())))))
         .as(StepVerifier::create)
         .assertNext(roles -> {
           // the role read first, and the role joined to each member: one instance

@@ -29,14 +29,23 @@ public final class DefaultAsyncSession implements AsyncSession {
 
   private final OrmContext context;
   private final ConnectionSource connections;
+  private final FindCoalescer finds;
   private final BulkWriter bulk;
   private final SessionState state;
   private final JoinTableWriter joinTables;
   private volatile boolean closed;
 
+  /** A session in a transaction: its finds run on the transaction's connection. */
   public DefaultAsyncSession(OrmContext context, ConnectionSource connections) {
+    this(context, connections, null);
+  }
+
+  /** A session outside a transaction, whose finds by id may share statements ({@code finds}). */
+  public DefaultAsyncSession(OrmContext context, ConnectionSource connections,
+      FindCoalescer finds) {
     this.context = context;
     this.connections = connections;
+    this.finds = finds;
     this.bulk = new BulkWriter(context, connections);
     this.state = new SessionState(context, connections);
     this.joinTables = new JoinTableWriter(context, connections);
@@ -168,7 +177,7 @@ public final class DefaultAsyncSession implements AsyncSession {
   @Override
   public <E> Query<E> query(Class<E> type) {
     ensureOpen();
-    return new DefaultQuery<>(context, connections, state, context.model(type),
+    return new DefaultQuery<>(context, connections, finds, state, context.model(type),
         SelectSpec.of(type));
   }
 

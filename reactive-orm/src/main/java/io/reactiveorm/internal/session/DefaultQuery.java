@@ -39,20 +39,24 @@ final class DefaultQuery<E> implements Query<E> {
 
   private final OrmContext context;
   private final ConnectionSource connections;
+  /** Where finds by id share statements, or {@code null} in a transaction. */
+  private final FindCoalescer finds;
   private final SessionState state;
   private final EntityModel<E> model;
   private final SelectSpec spec;
   private final Options options;
 
-  DefaultQuery(OrmContext context, ConnectionSource connections, SessionState state,
-      EntityModel<E> model, SelectSpec spec) {
-    this(context, connections, state, model, spec, new Options(0, DEFAULT_WINDOW, List.of(), true));
+  DefaultQuery(OrmContext context, ConnectionSource connections, FindCoalescer finds,
+      SessionState state, EntityModel<E> model, SelectSpec spec) {
+    this(context, connections, finds, state, model, spec,
+        new Options(0, DEFAULT_WINDOW, List.of(), true));
   }
 
-  private DefaultQuery(OrmContext context, ConnectionSource connections, SessionState state,
-      EntityModel<E> model, SelectSpec spec, Options options) {
+  private DefaultQuery(OrmContext context, ConnectionSource connections, FindCoalescer finds,
+      SessionState state, EntityModel<E> model, SelectSpec spec, Options options) {
     this.context = context;
     this.connections = connections;
+    this.finds = finds;
     this.state = state;
     this.model = model;
     this.spec = spec;
@@ -60,11 +64,11 @@ final class DefaultQuery<E> implements Query<E> {
   }
 
   private DefaultQuery<E> with(SelectSpec newSpec) {
-    return new DefaultQuery<>(context, connections, state, model, newSpec, options);
+    return new DefaultQuery<>(context, connections, finds, state, model, newSpec, options);
   }
 
   private DefaultQuery<E> with(Options newOptions) {
-    return new DefaultQuery<>(context, connections, state, model, spec, newOptions);
+    return new DefaultQuery<>(context, connections, finds, state, model, spec, newOptions);
   }
 
   @Override
@@ -143,6 +147,12 @@ final class DefaultQuery<E> implements Query<E> {
     return Flux.defer(() -> {
       FetchPlan plan = context.fetchPlan(model, options.paths());
       List<RelationModel> joins = fewRows() ? plan.toOneJoins() : List.of();
+      Object findsId = finds != null && fewRows() && (plan.isEmpty() || !joins.isEmpty())
+          ? FindCoalescer.coalescibleId(spec, model) : null;
+      if (findsId != null) {
+        return new ToOneJoin<>(context, state, model, joins, options.tracked())
+            .find(finds, spec, findsId);
+      }
       if (!joins.isEmpty()) {
         return new ToOneJoin<>(context, state, model, joins, options.tracked())
             .read(connections, spec);

@@ -48,28 +48,44 @@ final class ToOneJoin<E> {
 
   /** The rows of {@code spec}, each with its relations' targets joined, resolved and tracked. */
   Flux<E> read(ConnectionSource connections, SelectSpec spec) {
+    SqlStatement sql = context.selects().selectJoined(spec, model, joins());
+    return linked(connections.use(connection -> context.executor().query(connection, sql,
+        (row, metadata) -> {
+          Object[] entities = new Object[relations.size() + 1];
+          entities[0] = owners.read(row, 0);
+          int offset = owners.width();
+          for (int i = 0; i < targets.size(); i++) {
+            entities[i + 1] = targets.get(i).readJoined(row, offset);
+            offset += targets.get(i).width();
+          }
+          return entities;
+        }, connections.inTransaction())));
+  }
+
+  /**
+   * {@link #read} for a find of {@code id}, through {@code finds}: in one statement with the
+   * other sessions' finds of the same shape that wait for a connection at the same time.
+   */
+  Flux<E> find(FindCoalescer finds, SelectSpec spec, Object id) {
+    return linked(finds.find(model, relations, spec, id).flatMapIterable(rows -> rows));
+  }
+
+  private List<Map.Entry<EntityModel<?>, PropertyModel>> joins() {
     List<Map.Entry<EntityModel<?>, PropertyModel>> joins = new ArrayList<>(relations.size());
     for (int i = 0; i < relations.size(); i++) {
       joins.add(Map.entry(targetModels.get(i), relations.get(i).foreignKey()));
     }
-    SqlStatement sql = context.selects().selectJoined(spec, model, joins);
+    return joins;
+  }
+
+  /** The session's owners of the rows, with their joined targets resolved. */
+  private Flux<E> linked(Flux<Object[]> rows) {
     SiblingGroup ownerGroup = new SiblingGroup();
     List<SiblingGroup> targetGroups = new ArrayList<>(relations.size());
     for (int i = 0; i < relations.size(); i++) {
       targetGroups.add(new SiblingGroup());
     }
-    return connections.use(connection -> context.executor().query(connection, sql,
-            (row, metadata) -> {
-              Object[] entities = new Object[relations.size() + 1];
-              entities[0] = owners.read(row, 0);
-              int offset = owners.width();
-              for (int i = 0; i < targets.size(); i++) {
-                entities[i + 1] = targets.get(i).readJoined(row, offset);
-                offset += targets.get(i).width();
-              }
-              return entities;
-            }, connections.inTransaction()))
-        .map(row -> link(row, ownerGroup, targetGroups));
+    return rows.map(row -> link(row, ownerGroup, targetGroups));
   }
 
   @SuppressWarnings("unchecked")
