@@ -20,7 +20,13 @@ import reactor.core.publisher.Mono;
  */
 public interface AsyncSession {
 
-  /** The entity with this id, or empty when there is none. */
+  /**
+   * The entity with this id, or empty when there is none. The session's own instance when it
+   * already holds one, without a statement. Outside a transaction, finds that wait for a pooled
+   * connection at the same time share one statement ({@link Orm.Builder#coalesceFinds}).
+   *
+   * <pre>{@code Mono<User> user = session.find(User.class, 42L);}</pre>
+   */
   <E> Mono<E> find(Class<E> type, Object id);
 
   /** The entity with this id; fails with {@link NotFoundException} when there is none. */

@@ -39,6 +39,15 @@ public final class Metrics {
     }
   }
 
+  /** Forgets what an earlier run left, so that a fork that fails leaves nothing to misread. */
+  public static void delete(Path dir, Workload workload, String contestant) {
+    try {
+      Files.deleteIfExists(file(dir, workload, contestant));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The values a fork left, empty when it left none. */
   public static Properties read(Path dir, Workload workload, String contestant) {
     Properties properties = new Properties();

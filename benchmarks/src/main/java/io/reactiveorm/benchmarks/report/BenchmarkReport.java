@@ -5,6 +5,7 @@ import io.reactiveorm.benchmarks.ConcurrencyBenchmark;
 import io.reactiveorm.benchmarks.Contestants;
 import io.reactiveorm.benchmarks.Fixture;
 import io.reactiveorm.benchmarks.Metrics;
+import io.reactiveorm.benchmarks.PairedBenchmark;
 import io.reactiveorm.benchmarks.StreamBenchmark;
 import io.reactiveorm.benchmarks.Verify;
 import io.reactiveorm.benchmarks.Workload;
@@ -153,7 +154,8 @@ public final class BenchmarkReport {
         ? "sample mode; 2 warm-up iterations of 1 s, 3 measured iterations of 1 s, 1 fork;"
             + " stream: 1 warm-up pass, 2 measured passes"
         : "sample mode; 5 warm-up iterations of 3 s, 5 measured iterations of 3 s, 1 fork;"
-            + " stream: 1 warm-up pass, 3 measured passes");
+            + " stream: 1 warm-up pass, 3 measured passes; paired: 10 warm-up iterations of 3 s,"
+            + " 8 measured iterations of 3 s");
     Environment.machine(BenchConfig.current()).forEach((k, v) -> facts.put("machine." + k, v));
     Environment.versions().forEach((k, v) -> facts.put("version." + k, v));
     return facts;
@@ -179,7 +181,51 @@ public final class BenchmarkReport {
       all.addAll(run(settings, StreamBenchmark.class, List.of(Workload.STREAM), contestants,
           properties, true));
     }
+    List<Workload> paired = settings.workloads().stream().filter(w -> w != Workload.STREAM)
+        .toList();
+    if (!paired.isEmpty() && settings.contestants().contains(Contestants.REACTIVE_ORM)
+        && settings.contestants().contains(Contestants.RAW_R2DBC)) {
+      all.addAll(runPaired(settings, paired, properties, metrics));
+    }
     return all;
+  }
+
+  /**
+   * {@link PairedBenchmark}: reactive-orm and raw R2DBC taking turns, their times kept by the
+   * fork in the metrics (JMH's own score is the pair's, of no use to the report).
+   */
+  private static List<Measurement> runPaired(Settings settings, List<Workload> workloads,
+      String[] properties, Path metrics) throws RunnerException {
+    ChainedOptionsBuilder options = new OptionsBuilder()
+        .include("^" + PairedBenchmark.class.getName().replace(".", "\\.") + "\\.pair$")
+        .param("workload", workloads.stream().map(Workload::method).toArray(String[]::new))
+        .jvmArgsPrepend(properties)
+        .shouldFailOnError(false)
+        .resultFormat(ResultFormatType.JSON)
+        .result(settings.results().resolve("PairedBenchmark.json").toString());
+    if (settings.quick()) {
+      options = options.warmupIterations(3).warmupTime(TimeValue.seconds(1))
+          .measurementIterations(3).measurementTime(TimeValue.seconds(1));
+    }
+    workloads.forEach(w -> Metrics.delete(metrics, w, PairedBenchmark.CONTESTANT));
+    new Runner(options.build()).run();
+    List<Measurement> measurements = new ArrayList<>();
+    for (Workload workload : workloads) {
+      Properties times = Metrics.read(metrics, workload, PairedBenchmark.CONTESTANT);
+      if (times.isEmpty()) {
+        continue;
+      }
+      long pairs = Long.parseLong(times.getProperty(PairedBenchmark.PAIRS));
+      measurements.add(new Measurement(workload, PairedBenchmark.ORM_ROW,
+          Double.parseDouble(times.getProperty(PairedBenchmark.ORM_MEDIAN)),
+          Double.parseDouble(times.getProperty(PairedBenchmark.ORM_P90)), pairs, Double.NaN,
+          Double.NaN, 0, 0));
+      measurements.add(new Measurement(workload, PairedBenchmark.RAW_ROW,
+          Double.parseDouble(times.getProperty(PairedBenchmark.RAW_MEDIAN)),
+          Double.parseDouble(times.getProperty(PairedBenchmark.RAW_P90)), pairs, Double.NaN,
+          Double.NaN, 0, 0));
+    }
+    return measurements;
   }
 
   private static List<Measurement> run(Settings settings, Class<?> benchmark,
