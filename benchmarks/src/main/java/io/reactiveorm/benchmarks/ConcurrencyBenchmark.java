@@ -63,7 +63,6 @@ public class ConcurrencyBenchmark {
   @Benchmark
   public long findUsersWithRole() {
     ops++;
-    return stack.findUsersWithRole(inputs.randomUserIds(inputs.advance()),
-        Workloads.CONCURRENCY);
+    return inputs.run(stack, Workload.CONCURRENT, inputs.advance());
   }
 }

@@ -38,7 +38,7 @@ public final class ProfileWorkload {
         long start = System.nanoTime();
         long ops = 0;
         while (System.nanoTime() < end) {
-          sink += once(contestant, workload, inputs, inputs.advance());
+          sink += inputs.run(contestant, workload, inputs.advance());
           ops++;
           if (workload == Workload.INSERT && ops % 100 == 0) {
             fixture.deleteInsertedUsers();
@@ -62,20 +62,5 @@ public final class ProfileWorkload {
   private static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean)
         java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-  }
-
-  private static long once(Contestant c, Workload workload, Workloads in, long op) {
-    return switch (workload) {
-      case INSERT -> c.insertUsers(in.newUsers(op)).length;
-      case SELECT -> c.selectUsers(in.userFrom(op), in.userTo(op));
-      case SELECT_WITH_ROLE -> c.selectUsersWithRole(in.userFrom(op), in.userTo(op));
-      case UPDATE_BY_ID -> c.updateScoreById(in.userIds(op), (int) (op % 1000));
-      case LOAD_CHANGE_COMMIT -> c.loadChangeCommit(in.userFrom(op), in.userTo(op), 1);
-      case ARTICLES_WITH_TAGS -> c.articlesWithTags(in.articleFrom(op), in.articleTo(op));
-      case ROLES_WITH_USERS -> c.rolesWithUsers(in.roleFrom(op), in.roleTo(op));
-      case NAIVE_LOOP -> c.naiveRoleLoop(in.userFrom(op), in.userTo(op));
-      case STREAM -> c.streamEvents();
-      case CONCURRENT -> c.findUsersWithRole(in.randomUserIds(op), Workloads.CONCURRENCY);
-    };
   }
 }

@@ -76,50 +76,43 @@ public class WorkloadBenchmark {
   }
 
   @Benchmark
-  public long[] insertUsers() {
-    return stack.insertUsers(inputs.newUsers(op()));
+  public long insertUsers() {
+    return inputs.run(stack, Workload.INSERT, op());
   }
 
   @Benchmark
   public long selectUsers() {
-    long op = op();
-    return stack.selectUsers(inputs.userFrom(op), inputs.userTo(op));
+    return inputs.run(stack, Workload.SELECT, op());
   }
 
   @Benchmark
   public long selectUsersWithRole() {
-    long op = op();
-    return stack.selectUsersWithRole(inputs.userFrom(op), inputs.userTo(op));
+    return inputs.run(stack, Workload.SELECT_WITH_ROLE, op());
   }
 
   @Benchmark
   public long updateScoreById() {
-    long op = op();
-    return stack.updateScoreById(inputs.userIds(op), (int) (op % 1000));
+    return inputs.run(stack, Workload.UPDATE_BY_ID, op());
   }
 
   @Benchmark
   public long loadChangeCommit() {
-    long op = op();
-    return stack.loadChangeCommit(inputs.userFrom(op), inputs.userTo(op), 1);
+    return inputs.run(stack, Workload.LOAD_CHANGE_COMMIT, op());
   }
 
   @Benchmark
   public long articlesWithTags() {
-    long op = op();
-    return stack.articlesWithTags(inputs.articleFrom(op), inputs.articleTo(op));
+    return inputs.run(stack, Workload.ARTICLES_WITH_TAGS, op());
   }
 
   @Benchmark
   public long rolesWithUsers() {
-    long op = op();
-    return stack.rolesWithUsers(inputs.roleFrom(op), inputs.roleTo(op));
+    return inputs.run(stack, Workload.ROLES_WITH_USERS, op());
   }
 
   @Benchmark
   public long naiveRoleLoop() {
-    long op = op();
-    return stack.naiveRoleLoop(inputs.userFrom(op), inputs.userTo(op));
+    return inputs.run(stack, Workload.NAIVE_LOOP, op());
   }
 
   private long op() {

@@ -96,6 +96,22 @@ public final class Workloads {
     return List.copyOf(users);
   }
 
+  /** Runs operation {@code op} of {@code workload} on {@code c}; returns its checksum. */
+  public long run(Contestant c, Workload workload, long op) {
+    return switch (workload) {
+      case INSERT -> c.insertUsers(newUsers(op)).length;
+      case SELECT -> c.selectUsers(userFrom(op), userTo(op));
+      case SELECT_WITH_ROLE -> c.selectUsersWithRole(userFrom(op), userTo(op));
+      case UPDATE_BY_ID -> c.updateScoreById(userIds(op), (int) (op % 1000));
+      case LOAD_CHANGE_COMMIT -> c.loadChangeCommit(userFrom(op), userTo(op), 1);
+      case ARTICLES_WITH_TAGS -> c.articlesWithTags(articleFrom(op), articleTo(op));
+      case ROLES_WITH_USERS -> c.rolesWithUsers(roleFrom(op), roleTo(op));
+      case NAIVE_LOOP -> c.naiveRoleLoop(userFrom(op), userTo(op));
+      case STREAM -> c.streamEvents();
+      case CONCURRENT -> c.findUsersWithRole(randomUserIds(op), CONCURRENCY);
+    };
+  }
+
   /**
    * Runs {@code workload} once on {@code contestant} and compares its answer with what the
    * database computes; fails loudly on a difference, so that no wrong contestant gets timed.

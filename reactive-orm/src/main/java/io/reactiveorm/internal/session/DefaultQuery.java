@@ -149,13 +149,9 @@ final class DefaultQuery<E> implements Query<E> {
       List<RelationModel> joins = fewRows() ? plan.toOneJoins() : List.of();
       Object findsId = finds != null && fewRows() && (plan.isEmpty() || !joins.isEmpty())
           ? FindCoalescer.coalescibleId(spec, model) : null;
-      if (findsId != null) {
-        return new ToOneJoin<>(context, state, model, joins, options.tracked())
-            .find(finds, spec, findsId);
-      }
-      if (!joins.isEmpty()) {
-        return new ToOneJoin<>(context, state, model, joins, options.tracked())
-            .read(connections, spec);
+      if (findsId != null || !joins.isEmpty()) {
+        ToOneJoin<E> join = new ToOneJoin<>(context, state, model, joins, options.tracked());
+        return findsId != null ? join.find(finds, spec, findsId) : join.read(connections, spec);
       }
       if (connections.inTransaction() && (!plan.isEmpty() || !model.relations().isEmpty())) {
         // one connection: read each window whole before its relations query the connection

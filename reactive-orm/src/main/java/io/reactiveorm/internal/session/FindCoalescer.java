@@ -3,9 +3,7 @@ package io.reactiveorm.internal.session;
 import io.r2dbc.spi.Row;
 import io.r2dbc.spi.RowMetadata;
 import io.reactiveorm.internal.exec.ConnectionSource;
-import io.reactiveorm.internal.exec.EntityReader;
 import io.reactiveorm.internal.meta.EntityModel;
-import io.reactiveorm.internal.meta.PropertyModel;
 import io.reactiveorm.internal.meta.RelationModel;
 import io.reactiveorm.internal.query.Comparison;
 import io.reactiveorm.internal.query.InList;
@@ -154,23 +152,17 @@ public final class FindCoalescer {
   /** The entity with its joins: how its rows are selected and read. */
   private final class Shape {
     final EntityModel<?> model;
-    final List<Map.Entry<EntityModel<?>, PropertyModel>> joins = new ArrayList<>();
-    final List<EntityReader<?>> readers = new ArrayList<>();
+    final JoinedRows rows;
 
     Shape(EntityModel<?> model, List<RelationModel> relations) {
       this.model = model;
-      readers.add(context.reader(model.type()));
-      for (RelationModel relation : relations) {
-        EntityModel<?> target = context.model(relation.targetType());
-        joins.add(Map.entry(target, relation.foreignKey()));
-        readers.add(context.reader(relation.targetType()));
-      }
+      this.rows = new JoinedRows(context, model, relations);
     }
 
     /** A lone find's own SQL; for several, one condition on all their ids. */
     SqlStatement sql(List<Waiter> waiters) {
       if (waiters.size() == 1) {
-        return context.selects().selectJoined(waiters.get(0).spec, model, joins);
+        return context.selects().selectJoined(waiters.get(0).spec, model, rows.joins());
       }
       List<Object> ids = new ArrayList<>(waiters.size());
       for (Waiter waiter : waiters) {
@@ -178,39 +170,27 @@ public final class FindCoalescer {
       }
       Column<?, ?> idColumn = Column.of(model.type(), model.id().field(), model.id().javaType());
       SelectSpec all = SelectSpec.of(model.type()).where(new InList(idColumn, ids, false));
-      return context.selects().selectJoined(all, model, joins);
+      return context.selects().selectJoined(all, model, rows.joins());
     }
 
     /**
      * Reads each row once for every find of its id, into that find's rows: two finds of one id
      * get two instances, as they would have from two statements.
      */
-    BiFunction<Row, RowMetadata, Boolean> router(
-        List<Waiter> waiters) {
+    BiFunction<Row, RowMetadata, Boolean> router(List<Waiter> waiters) {
       Map<Object, Waiter> byId = new HashMap<>(waiters.size() * 2);
       for (Waiter waiter : waiters) {
         waiter.sameId = byId.put(waiter.id, waiter);
       }
       return (row, metadata) -> {
-        Object[] first = read(row);
+        Object[] first = rows.read(row);
         Waiter waiter = byId.get(model.id().get(first[0]));
         for (Object[] entities = first; waiter != null; waiter = waiter.sameId) {
-          waiter.rows.add(entities == null ? read(row) : entities);
+          waiter.rows.add(entities == null ? rows.read(row) : entities);
           entities = null;
         }
         return Boolean.TRUE;
       };
-    }
-
-    private Object[] read(Row row) {
-      Object[] entities = new Object[readers.size()];
-      entities[0] = readers.get(0).read(row, 0);
-      int offset = readers.get(0).width();
-      for (int i = 1; i < readers.size(); i++) {
-        entities[i] = readers.get(i).readJoined(row, offset);
-        offset += readers.get(i).width();
-      }
-      return entities;
     }
   }
 

@@ -1,9 +1,7 @@
 package io.reactiveorm.internal.session;
 
 import io.reactiveorm.internal.exec.ConnectionSource;
-import io.reactiveorm.internal.exec.EntityReader;
 import io.reactiveorm.internal.meta.EntityModel;
-import io.reactiveorm.internal.meta.PropertyModel;
 import io.reactiveorm.internal.meta.RelationModel;
 import io.reactiveorm.internal.relation.SiblingGroup;
 import io.reactiveorm.internal.relation.ToOneHandle;
@@ -11,7 +9,6 @@ import io.reactiveorm.internal.sql.SelectSpec;
 import io.reactiveorm.internal.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import reactor.core.publisher.Flux;
 
@@ -27,9 +24,7 @@ final class ToOneJoin<E> {
   private final EntityModel<E> model;
   private final List<RelationModel> relations;
   private final boolean tracked;
-  private final EntityReader<E> owners;
   private final List<EntityModel<Object>> targetModels = new ArrayList<>();
-  private final List<EntityReader<Object>> targets = new ArrayList<>();
 
   @SuppressWarnings("unchecked")
   ToOneJoin(OrmContext context, SessionState state, EntityModel<E> model,
@@ -39,27 +34,17 @@ final class ToOneJoin<E> {
     this.model = model;
     this.relations = relations;
     this.tracked = tracked;
-    this.owners = context.reader(model.type());
     for (RelationModel relation : relations) {
       targetModels.add((EntityModel<Object>) context.model(relation.targetType()));
-      targets.add((EntityReader<Object>) context.reader(relation.targetType()));
     }
   }
 
   /** The rows of {@code spec}, each with its relations' targets joined, resolved and tracked. */
   Flux<E> read(ConnectionSource connections, SelectSpec spec) {
-    SqlStatement sql = context.selects().selectJoined(spec, model, joins());
+    JoinedRows rows = new JoinedRows(context, model, relations);
+    SqlStatement sql = context.selects().selectJoined(spec, model, rows.joins());
     return linked(connections.use(connection -> context.executor().query(connection, sql,
-        (row, metadata) -> {
-          Object[] entities = new Object[relations.size() + 1];
-          entities[0] = owners.read(row, 0);
-          int offset = owners.width();
-          for (int i = 0; i < targets.size(); i++) {
-            entities[i + 1] = targets.get(i).readJoined(row, offset);
-            offset += targets.get(i).width();
-          }
-          return entities;
-        }, connections.inTransaction())));
+        (row, metadata) -> rows.read(row), connections.inTransaction())));
   }
 
   /**
@@ -68,14 +53,6 @@ final class ToOneJoin<E> {
    */
   Flux<E> find(FindCoalescer finds, SelectSpec spec, Object id) {
     return linked(finds.find(model, relations, spec, id).flatMapIterable(rows -> rows));
-  }
-
-  private List<Map.Entry<EntityModel<?>, PropertyModel>> joins() {
-    List<Map.Entry<EntityModel<?>, PropertyModel>> joins = new ArrayList<>(relations.size());
-    for (int i = 0; i < relations.size(); i++) {
-      joins.add(Map.entry(targetModels.get(i), relations.get(i).foreignKey()));
-    }
-    return joins;
   }
 
   /** The session's owners of the rows, with their joined targets resolved. */
