@@ -10,6 +10,7 @@ import io.reactiveorm.internal.relation.ToOneHandle;
 import io.reactiveorm.internal.sql.WriteRenderer;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -59,8 +60,7 @@ final class UnitOfWork {
   // small: most sessions only read, and an IdentityHashMap's default table is 64 slots
   private final Map<Object, Entry> unkeyed = new IdentityHashMap<>(4);
   /** The sets of changed columns met so far, per model, by their bits. */
-  private final Map<EntityModel<Object>, Map<BitSet, Set<PropertyModel>>> shapes =
-      new HashMap<>();
+  private final Map<EntityModel<Object>, ChangeShapes> shapes = new HashMap<>();
 
   UnitOfWork(OrmContext context) {
     this.context = context;
@@ -317,26 +317,28 @@ final class UnitOfWork {
       if (!unkeyed.isEmpty()) {
         for (Entry entry : unkeyed.values()) {
           if (entry.model == model) {
-            plan(entry, plan);
+            plan(entry, plan, shapesOf(entry.model));
           }
         }
       }
       Rows typed = byType.get(model.type());
       if (typed != null) {
+        ChangeShapes modelShapes = shapesOf(typed.model());
         for (Entry entry : typed.byId().values()) {
-          plan(entry, plan);
+          plan(entry, plan, modelShapes);
         }
       }
     }
     return plan;
   }
 
-  private void plan(Entry entry, Plan plan) {
+  private static void plan(Entry entry, Plan plan, ChangeShapes shapes) {
     switch (entry.status) {
       case NEW -> plan.insert(entry.model, entry.entity);
       case REMOVED -> plan.delete(entry.model, entry.entity);
       case MANAGED -> {
-        Set<PropertyModel> changed = changedColumns(entry);
+        Set<PropertyModel> changed =
+            entry.snapshot == null ? Set.of() : changedColumns(entry, shapes);
         if (!changed.isEmpty()) {
           plan.update(entry, changed);
         }
@@ -348,35 +350,49 @@ final class UnitOfWork {
    * New objects reachable through relations join the insert: a to-one target without an id, and
    * the loaded elements of a one-to-many, whose foreign key is pointed at their owner.
    */
-  @SuppressWarnings("unchecked")
   private void cascadeNewEntities() {
-    List<Entry> toVisit = allEntries();
-    while (!toVisit.isEmpty()) {
-      Entry entry = toVisit.remove(toVisit.size() - 1);
-      if (entry.status == Status.REMOVED) {
-        continue;
+    // the entries with an id are walked in place (a walk adds only to the unkeyed ones), the
+    // few unkeyed ones from a copy; what a walk adds is walked in turn
+    List<Entry> toVisit = new ArrayList<>(unkeyed.values());
+    for (Rows typed : byType.values()) {
+      if (!typed.model().relations().isEmpty()) {
+        for (Entry entry : typed.byId().values()) {
+          cascadeFrom(entry, toVisit);
+        }
       }
-      List<RelationModel> relations = entry.model.relations();
-      for (int i = 0; i < relations.size(); i++) {
-        RelationModel relation = relations.get(i);
-        for (Object target : reachable(relation.handle(entry.entity))) {
-          if (relation.kind() == RelationModel.Kind.ONE_TO_MANY) {
-            pointBackAt(relation, target, entry.entity);
-          }
-          if (entryOf(target) == null) {
-            EntityModel<Object> targetModel =
-                (EntityModel<Object>) context.model(relation.targetType());
-            if (targetModel.id().get(target) == null
-                || targetModel.id().role() != PropertyModel.Role.GENERATED_ID) {
-              Entry added = new Entry(targetModel, target, null, Status.NEW);
-              unkeyed.put(target, added);
-              toVisit.add(added);
-            }
+    }
+    while (!toVisit.isEmpty()) {
+      cascadeFrom(toVisit.remove(toVisit.size() - 1), toVisit);
+    }
+  }
+
+  /** Adds the new entities {@code entry}'s loaded relations reach, to insert and to visit. */
+  @SuppressWarnings("unchecked")
+  private void cascadeFrom(Entry entry, List<Entry> toVisit) {
+    if (entry.status == Status.REMOVED) {
+      return;
+    }
+    List<RelationModel> relations = entry.model.relations();
+    for (int i = 0; i < relations.size(); i++) {
+      RelationModel relation = relations.get(i);
+      for (Object target : reachable(relation.handle(entry.entity))) {
+        if (relation.kind() == RelationModel.Kind.ONE_TO_MANY) {
+          pointBackAt(relation, target, entry.entity);
+        }
+        if (entryOf(target) == null) {
+          EntityModel<Object> targetModel =
+              (EntityModel<Object>) context.model(relation.targetType());
+          if (targetModel.id().get(target) == null
+              || targetModel.id().role() != PropertyModel.Role.GENERATED_ID) {
+            Entry added = new Entry(targetModel, target, null, Status.NEW);
+            unkeyed.put(target, added);
+            toVisit.add(added);
           }
         }
       }
     }
   }
+
 
   /** The entities a relation handle holds in memory: none for one not loaded (most of them). */
   private static List<?> reachable(Object handle) {
@@ -430,12 +446,16 @@ final class UnitOfWork {
   }
 
   private Set<PropertyModel> changedColumns(Entry entry) {
-    if (entry.snapshot == null) {
-      return Set.of();
-    }
-    // which columns changed, as bits: entities changed the same way share one set, so that
-    // a flush of many changed rows builds a set per shape, not per row
-    BitSet changed = null;
+    return entry.snapshot == null ? Set.of() : changedColumns(entry, shapesOf(entry.model));
+  }
+
+  private ChangeShapes shapesOf(EntityModel<Object> model) {
+    return shapes.computeIfAbsent(model, ChangeShapes::new);
+  }
+
+  /** The columns of {@code entry} (which has a snapshot) that differ from it. */
+  private static Set<PropertyModel> changedColumns(Entry entry, ChangeShapes shapes) {
+    BitSet changed = shapes.scratch();
     List<PropertyModel> properties = entry.model.properties();
     for (int i = 0; i < properties.size(); i++) {
       PropertyModel property = properties.get(i);
@@ -448,23 +468,52 @@ final class UnitOfWork {
       // compares byte[] columns by content
       if ((value != entry.snapshot[i] || !property.isAsIs())
           && !Objects.deepEquals(property.columnValue(value), entry.snapshot[i])) {
-        if (changed == null) {
-          changed = new BitSet(properties.size());
-        }
         changed.set(i);
       }
     }
-    return changed == null ? Set.of() : shape(entry.model, changed);
+    return shapes.of(changed);
   }
 
-  /** The one set of columns for these bits of {@code model}'s properties. */
-  private Set<PropertyModel> shape(EntityModel<Object> model, BitSet columns) {
-    return shapes.computeIfAbsent(model, key -> new HashMap<>()).computeIfAbsent(columns,
-        bits -> {
-          Set<PropertyModel> set = new LinkedHashSet<>();
-          bits.stream().forEach(i -> set.add(model.properties().get(i)));
-          return Set.copyOf(set);
-        });
+  /**
+   * The sets of changed columns met so far for one model, by their bits: entities changed the
+   * same way share one set, so that a flush of many changed rows builds a set per shape, not per
+   * row, and the rows of a flush, mostly changed alike, find theirs without a lookup.
+   */
+  private static final class ChangeShapes {
+    private final EntityModel<Object> model;
+    private final Map<BitSet, Set<PropertyModel>> byBits = new HashMap<>();
+    private final BitSet scratch;
+    private BitSet lastBits;
+    private Set<PropertyModel> lastSet;
+
+    ChangeShapes(EntityModel<Object> model) {
+      this.model = model;
+      this.scratch = new BitSet(model.properties().size());
+    }
+
+    /** Cleared bits to mark a row's changed columns in, then passed to {@link #of}. */
+    BitSet scratch() {
+      scratch.clear();
+      return scratch;
+    }
+
+    Set<PropertyModel> of(BitSet bits) {
+      if (bits.isEmpty()) {
+        return Set.of();
+      }
+      if (bits.equals(lastBits)) {
+        return lastSet;
+      }
+      BitSet key = (BitSet) bits.clone();
+      Set<PropertyModel> set = byBits.computeIfAbsent(key, k -> {
+        List<PropertyModel> columns = new ArrayList<>();
+        k.stream().forEach(i -> columns.add(model.properties().get(i)));
+        return Collections.unmodifiableSet(new LinkedHashSet<>(columns));
+      });
+      lastBits = key;
+      lastSet = set;
+      return set;
+    }
   }
 
   private static Object[] snapshot(EntityModel<Object> model, Object entity) {
@@ -492,16 +541,24 @@ final class UnitOfWork {
     private final Map<EntityModel<Object>, Map<Set<PropertyModel>, Updated>> updates =
         new LinkedHashMap<>();
     private final Map<EntityModel<Object>, List<Object>> deletes = new LinkedHashMap<>();
+    private EntityModel<Object> lastModel;
+    private Set<PropertyModel> lastChanged;
+    private Updated lastGroup;
 
     void insert(EntityModel<Object> model, Object entity) {
       inserts.computeIfAbsent(model, k -> new ArrayList<>()).add(entity);
     }
 
     void update(Entry entry, Set<PropertyModel> changed) {
-      Updated group = updates.computeIfAbsent(entry.model, k -> new LinkedHashMap<>())
-          .computeIfAbsent(changed, k -> new Updated(new ArrayList<>(), new ArrayList<>()));
-      group.entries().add(entry);
-      group.rows().add(entry.entity);
+      // rows come model by model and are mostly changed alike: the group of the row before
+      if (entry.model != lastModel || changed != lastChanged) {
+        lastGroup = updates.computeIfAbsent(entry.model, k -> new LinkedHashMap<>())
+            .computeIfAbsent(changed, k -> new Updated(new ArrayList<>(), new ArrayList<>()));
+        lastModel = entry.model;
+        lastChanged = changed;
+      }
+      lastGroup.entries().add(entry);
+      lastGroup.rows().add(entry.entity);
     }
 
     /**
