@@ -53,6 +53,19 @@ public final class RawR2dbcContestant implements Contestant {
     return Flux.usingWhen(pool.create(), work, Connection::close);
   }
 
+  /**
+   * {@code work} in one transaction on a pooled connection: committed when it completes, rolled
+   * back when it fails or is cancelled.
+   */
+  private <T> Flux<T> inTransaction(Function<Connection, Publisher<T>> work) {
+    return withConnection(connection -> Flux.usingWhen(
+        Mono.from(connection.beginTransaction()).thenReturn(connection),
+        work,
+        Connection::commitTransaction,
+        (used, error) -> used.rollbackTransaction(),
+        Connection::rollbackTransaction));
+  }
+
   /** Executes a statement (once: no batch bindings here) and counts it. */
   private Flux<Result> execute(Statement statement) {
     statements.increment();
@@ -158,7 +171,10 @@ public final class RawR2dbcContestant implements Contestant {
 
   @Override
   public long loadChangeCommit(long from, long to, int delta) {
-    return withConnection(connection -> users(connection, from, to)
+    // in one transaction, as every other contestant loads and writes back: a load, change and
+    // commit is one unit of work (without it, a change made by another writer between the
+    // SELECT and the UPDATE would be overwritten)
+    return inTransaction(connection -> users(connection, from, to)
         .collectList()
         .flatMapMany(users -> {
           Long[] ids = new Long[users.size()];

@@ -366,7 +366,8 @@ final class MarkdownReport {
         "`UPDATE … WHERE id = ANY($1)`", "`template.update(…).matching(id IN (…))`",
         "HQL `update … where id in :ids`", "`UPDATE … WHERE id = ANY(?)`"});
     APPROACHES.put(Workload.LOAD_CHANGE_COMMIT, new String[] {
-        "`inTransaction`: query, change; the unit of work writes the changed column at commit", "SELECT, then `UPDATE … FROM unnest` of the changed column only",
+        "`inTransaction`: query, change; the unit of work writes the changed column at commit",
+        "SELECT, then `UPDATE … FROM unnest` of the changed column only, in one transaction",
         "SELECT, then `template.update` per entity, in one transaction",
         "query in a transaction; dirty checking flushes a batch of 1000 at commit",
         "SELECT, then a batch of 1000 updates of the changed column, one transaction"});
