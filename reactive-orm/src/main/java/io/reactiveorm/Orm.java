@@ -54,10 +54,10 @@ public final class Orm implements AutoCloseable {
   private final FindCoalescer finds;
 
   private Orm(OrmContext context, ConnectionFactory pool, Duration acquireTimeout,
-      boolean coalesceFinds) {
+      boolean coalesceFinds, String database) {
     this.context = context;
     this.pool = pool;
-    this.connections = new PooledConnectionSource(pool, acquireTimeout);
+    this.connections = new PooledConnectionSource(pool, acquireTimeout, database);
     this.finds = coalesceFinds ? new FindCoalescer(context, connections) : null;
   }
 
@@ -385,7 +385,16 @@ public final class Orm implements AutoCloseable {
         }
         throw e;
       }
-      return new Orm(context, factory, acquireTimeout, coalesceFinds);
+      return new Orm(context, factory, acquireTimeout, coalesceFinds,
+          connectionFactory != null ? null : hostAndPort(url));
+    }
+
+    /** {@code host:port} of {@code url}, for messages; {@code null} when it names no host. */
+    private static String hostAndPort(String url) {
+      ConnectionFactoryOptions options = ConnectionFactoryOptions.parse(url);
+      Object host = options.getValue(ConnectionFactoryOptions.HOST);
+      Object port = options.getValue(ConnectionFactoryOptions.PORT);
+      return host == null ? null : port == null ? host.toString() : host + ":" + port;
     }
 
     private ConnectionFactory pooled(String url) {

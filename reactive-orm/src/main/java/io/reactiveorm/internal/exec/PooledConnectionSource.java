@@ -1,9 +1,11 @@
 package io.reactiveorm.internal.exec;
 
 import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.PoolMetrics;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.TransactionDefinition;
+import io.reactiveorm.DatabaseException;
 import io.reactiveorm.PoolExhaustedException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
@@ -20,15 +22,26 @@ public final class PooledConnectionSource implements ConnectionSource {
 
   private final ConnectionFactory factory;
   private final Duration acquireTimeout;
+  private final String database;
 
-  public PooledConnectionSource(ConnectionFactory factory, Duration acquireTimeout) {
+  /**
+   * @param database where the connections go ({@code host:port}), for messages; {@code null}
+   *     when not known (a connection factory given as it is)
+   */
+  public PooledConnectionSource(ConnectionFactory factory, Duration acquireTimeout,
+      String database) {
     this.factory = factory;
     this.acquireTimeout = acquireTimeout;
+    this.database = database;
   }
 
-  /** A pooled connection; a timeout becomes a {@link PoolExhaustedException} with the counts. */
+  /**
+   * A pooled connection. A timeout with every connection in use becomes a {@link
+   * PoolExhaustedException} with the counts; one while the pool had room was spent opening a
+   * new connection, and says so.
+   */
   public Mono<Connection> acquire() {
-    return Mono.<Connection>from(factory.create()).onErrorMap(this::isAcquireTimeout, this::exhausted);
+    return Mono.<Connection>from(factory.create()).onErrorMap(this::isAcquireTimeout, this::timedOut);
   }
 
   @Override
@@ -65,16 +78,27 @@ public final class PooledConnectionSource implements ConnectionSource {
     return false;
   }
 
-  private Throwable exhausted(Throwable error) {
-    String counts = "";
-    if (factory instanceof ConnectionPool pool) {
-      counts = pool.getMetrics().map(metrics -> metrics.acquiredSize() + " of "
-          + metrics.getMaxAllocatedSize() + " connections in use, "
-          + metrics.pendingAcquireSize() + " waiting; ").orElse("");
+  private Throwable timedOut(Throwable error) {
+    PoolMetrics metrics = factory instanceof ConnectionPool pool
+        ? pool.getMetrics().orElse(null) : null;
+    if (metrics != null && metrics.acquiredSize() < metrics.getMaxAllocatedSize()) {
+      // the pool had room: the wait was for a new connection, which the database did not open
+      return new DatabaseException("No connection within the acquire timeout of "
+          + acquireTimeout.toMillis() + " ms, with " + counts(metrics) + ": the pool was opening"
+          + " a new connection, and the database" + (database == null ? "" : " at " + database)
+          + " did not complete it in time. Check that the database is up and answering there;"
+          + " a first connection that is slow to open (TLS, a busy server) needs a longer"
+          + " timeout (Orm.builder().acquireTimeout(...))", null, error);
     }
-    return new PoolExhaustedException("Pool exhausted: " + counts + "no connection became free"
+    return new PoolExhaustedException("Pool exhausted: "
+        + (metrics == null ? "" : counts(metrics) + "; ") + "no connection became free"
         + " within the acquire timeout of " + acquireTimeout.toMillis() + " ms. Look for streams"
         + " that are neither consumed nor cancelled, or raise the pool size (Orm.builder()"
         + ".poolSize(...) or maxSize in the URL)", error);
+  }
+
+  private static String counts(PoolMetrics metrics) {
+    return metrics.acquiredSize() + " of " + metrics.getMaxAllocatedSize()
+        + " connections in use, " + metrics.pendingAcquireSize() + " waiting";
   }
 }

@@ -1,0 +1,82 @@
+package io.reactiveorm.it.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.reactiveorm.DatabaseException;
+import io.reactiveorm.Orm;
+import io.reactiveorm.PoolExhaustedException;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import reactor.test.StepVerifier;
+
+/**
+ * A database that takes the TCP connection and then never answers the driver's handshake (a
+ * server too busy to accept, a stuck proxy): the pool has room, so the acquire timeout was spent
+ * opening a connection, and the error says that, not that the pool is exhausted. The silent
+ * server is a real socket on loopback; each driver opens a real connection to it.
+ */
+class SlowConnectIT {
+
+  private static final Duration ACQUIRE_TIMEOUT = Duration.ofMillis(300);
+
+  private ServerSocket silent;
+  private final List<Socket> held = new CopyOnWriteArrayList<>();
+
+  @BeforeEach
+  void startSilentServer() throws IOException {
+    silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    Thread acceptor = new Thread(() -> {
+      while (!silent.isClosed()) {
+        try {
+          held.add(silent.accept());
+        } catch (IOException closed) {
+          return;
+        }
+      }
+    }, "silent-database");
+    acceptor.setDaemon(true);
+    acceptor.start();
+  }
+
+  @AfterEach
+  void stopSilentServer() throws IOException {
+    silent.close();
+    for (Socket socket : held) {
+      socket.close();
+    }
+  }
+
+  @ParameterizedTest(name = "[{0}]")
+  @ValueSource(strings = {"postgresql://postgres", "mariadb://root"})
+  void aConnectionNotOpenedInTimeIsReportedAsSuchWithWhereItWasGoing(String driverAndUser) {
+    String where = "127.0.0.1:" + silent.getLocalPort();
+    String url = "r2dbc:" + driverAndUser + "@" + where + "/test";
+    try (Orm orm = Orm.builder().url(url).entities(CorePoolRow.class).poolSize(2)
+        .acquireTimeout(ACQUIRE_TIMEOUT).build()) {
+      long start = System.nanoTime();
+      StepVerifier.create(orm.session().query(CorePoolRow.class).count())
+          .expectErrorSatisfies(error -> assertThat(error)
+              .isInstanceOf(DatabaseException.class)
+              .isNotInstanceOf(PoolExhaustedException.class)
+              .hasMessageContaining("No connection within the acquire timeout of 300 ms")
+              .hasMessageContaining("0 of 2 connections in use")
+              .hasMessageContaining("the pool was opening a new connection")
+              .hasMessageContaining("the database at " + where)
+              .hasMessageContaining("acquireTimeout"))
+          .verify(Duration.ofSeconds(10));
+      long waited = Duration.ofNanos(System.nanoTime() - start).toMillis();
+      assertThat(waited).isGreaterThanOrEqualTo(ACQUIRE_TIMEOUT.toMillis() - 50).isLessThan(5000);
+      assertThat(held).as("the driver reached the silent server").isNotEmpty();
+      assertThat(orm.poolStats().acquired()).isZero();
+    }
+  }
+}
