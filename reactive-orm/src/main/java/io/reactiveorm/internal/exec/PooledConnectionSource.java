@@ -38,10 +38,24 @@ public final class PooledConnectionSource implements ConnectionSource {
   /**
    * A pooled connection. A timeout with every connection in use becomes a {@link
    * PoolExhaustedException} with the counts; one while the pool had room was spent opening a
-   * new connection, and says so.
+   * new connection, and says so. Any other failure to open one (refused, bad credentials, no
+   * such database) is a {@link DatabaseException} that names where it was going, the driver's
+   * exception kept as the cause.
    */
   public Mono<Connection> acquire() {
-    return Mono.<Connection>from(factory.create()).onErrorMap(this::isAcquireTimeout, this::timedOut);
+    return Mono.<Connection>from(factory.create())
+        .onErrorMap(error -> isAcquireTimeout(error) ? timedOut(error) : notOpened(error));
+  }
+
+  private Throwable notOpened(Throwable error) {
+    if (factory instanceof ConnectionPool pool && pool.isDisposed()) {
+      return new IllegalStateException("This Orm is closed (orm.close() disposed its connection"
+          + " pool): a session of it can no longer reach the database", error);
+    }
+    return new DatabaseException("Cannot open a connection to the database"
+        + (database == null ? "" : " at " + database) + ": " + error.getMessage()
+        + ". Check that the database is up and reachable there, and the user, password and"
+        + " database name of the URL", null, error);
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.reactiveorm.it.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reactiveorm.AsyncSession;
 import io.reactiveorm.DatabaseException;
 import io.reactiveorm.Orm;
 import io.reactiveorm.PoolExhaustedException;
@@ -14,17 +15,20 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.test.StepVerifier;
 
 /**
- * A database that takes the TCP connection and then never answers the driver's handshake (a
- * server too busy to accept, a stuck proxy): the pool has room, so the acquire timeout was spent
- * opening a connection, and the error says that, not that the pool is exhausted. The silent
- * server is a real socket on loopback; each driver opens a real connection to it.
+ * Connections that cannot be opened, each reported for what it is. A database that takes the TCP
+ * connection and then never answers the driver's handshake (a server too busy to accept, a stuck
+ * proxy): the pool has room, so the acquire timeout was spent opening a connection, and the error
+ * says that, not that the pool is exhausted. A port nobody listens on: the driver's refusal,
+ * with where it was going. A closed Orm: closed, not a database problem. The silent server is a
+ * real socket on loopback; each driver opens a real connection to it.
  */
-class SlowConnectIT {
+class OpeningConnectionsIT {
 
   private static final Duration ACQUIRE_TIMEOUT = Duration.ofMillis(300);
 
@@ -78,5 +82,40 @@ class SlowConnectIT {
       assertThat(held).as("the driver reached the silent server").isNotEmpty();
       assertThat(orm.poolStats().acquired()).isZero();
     }
+  }
+
+  @ParameterizedTest(name = "[{0}]")
+  @ValueSource(strings = {"postgresql://postgres", "mariadb://root"})
+  void aRefusedConnectionIsADatabaseExceptionNamingWhereItWasGoing(String driverAndUser)
+      throws IOException {
+    int closedPort;
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = probe.getLocalPort();
+    }
+    String where = "127.0.0.1:" + closedPort;
+    try (Orm orm = Orm.builder().url("r2dbc:" + driverAndUser + "@" + where + "/test")
+        .entities(CorePoolRow.class).poolSize(2).acquireTimeout(Duration.ofSeconds(5)).build()) {
+      StepVerifier.create(orm.session().query(CorePoolRow.class).count())
+          .expectErrorSatisfies(error -> assertThat(error)
+              .isExactlyInstanceOf(DatabaseException.class)
+              .hasMessageStartingWith("Cannot open a connection to the database at " + where)
+              .hasMessageContaining("Check that the database is up")
+              .hasCauseInstanceOf(Exception.class))
+          .verify(Duration.ofSeconds(10));
+      assertThat(orm.poolStats().acquired()).isZero();
+    }
+  }
+
+  @Test
+  void aSessionOfAClosedOrmSaysTheOrmIsClosed() {
+    Orm orm = Orm.builder().url("r2dbc:h2:mem:///core_opening_closed").entities(CorePoolRow.class)
+        .build();
+    AsyncSession session = orm.session();
+    orm.close();
+    StepVerifier.create(session.query(CorePoolRow.class).count())
+        .expectErrorSatisfies(error -> assertThat(error)
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("This Orm is closed"))
+        .verify(Duration.ofSeconds(10));
   }
 }
