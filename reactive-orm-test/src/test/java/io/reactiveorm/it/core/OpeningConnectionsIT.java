@@ -2,6 +2,7 @@ package io.reactiveorm.it.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.reactiveorm.AsyncSession;
 import io.reactiveorm.DatabaseException;
 import io.reactiveorm.Orm;
@@ -13,10 +14,13 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.test.StepVerifier;
 
@@ -101,6 +105,36 @@ class OpeningConnectionsIT {
               .hasMessageStartingWith("Cannot open a connection to the database at " + where)
               .hasMessageContaining("Check that the database is up")
               .hasCauseInstanceOf(Exception.class))
+          .verify(Duration.ofSeconds(10));
+      assertThat(orm.poolStats().acquired()).isZero();
+    }
+  }
+
+  /** Each database, its URL pointed at a database that does not exist. */
+  static Stream<Arguments> missingDatabases() {
+    // embedded H2 opens a file database only if it is there when told so
+    return OwnOrmDatabases.withH2("r2dbc:h2:file:///" + System.getProperty("java.io.tmpdir")
+            + "/reactive_orm_no_such_database;IFEXISTS=TRUE")
+        .map(arguments -> arguments.get()[0].equals("H2") ? arguments : Arguments.of(
+            arguments.get()[0], ((String) arguments.get()[1])
+                .replaceFirst("/[^/?]+(\\?|$)", "/reactive_orm_no_such_database$1")));
+  }
+
+  @ParameterizedTest(name = "[{0}]")
+  @MethodSource("missingDatabases")
+  void aDatabaseThatDoesNotExistIsADatabaseExceptionWithTheDriversWords(String kind,
+      String url) {
+    Object host = ConnectionFactoryOptions.parse(url).getValue(ConnectionFactoryOptions.HOST);
+    String opening = "Cannot open a connection to the database" + (host == null ? ": "
+        : " at " + host + ":" + ConnectionFactoryOptions.parse(url)
+            .getValue(ConnectionFactoryOptions.PORT) + ": ");
+    try (Orm orm = Orm.builder().url(url).entities(CorePoolRow.class).poolSize(2).build()) {
+      StepVerifier.create(orm.session().query(CorePoolRow.class).count())
+          .expectErrorSatisfies(error -> assertThat(error)
+              .isExactlyInstanceOf(DatabaseException.class)
+              .hasMessageStartingWith(opening)
+              .hasMessageContaining("reactive_orm_no_such_database")
+              .hasMessageContaining("Check that the database is up"))
           .verify(Duration.ofSeconds(10));
       assertThat(orm.poolStats().acquired()).isZero();
     }
