@@ -43,6 +43,8 @@ public final class OrmContext {
   private final RelationSql relationSql;
   private final int relationChunkSize;
   private final NPlusOneMode nPlusOneMode;
+  /** Computed once: every flush walks the models in this order. */
+  private final List<EntityModel<?>> referencedFirst;
 
   public OrmContext(Dialect dialect, List<Class<?>> entities, StatementListener listener,
       boolean logBindValues, int fetchSize, int relationChunkSize, NPlusOneMode nPlusOneMode) {
@@ -55,6 +57,7 @@ public final class OrmContext {
     }
     checkTablesAreDistinct();
     RelationLinker.link(models);
+    this.referencedFirst = DependencyOrder.referencedFirst(models(), this::model);
     this.executor = new StatementExecutor(dialect, listener, logBindValues);
     this.selects = new SelectRenderer(dialect);
     this.writes = new WriteRenderer(dialect);
@@ -109,7 +112,7 @@ public final class OrmContext {
 
   /** The models, each after the models its foreign keys point at. */
   public List<EntityModel<?>> modelsReferencedFirst() {
-    return DependencyOrder.referencedFirst(models(), this::model);
+    return referencedFirst;
   }
 
   public List<EntityModel<?>> models() {
