@@ -33,7 +33,7 @@ public interface Contestant extends AutoCloseable {
 
   /**
    * Loads the users {@code from..to}, adds {@code delta} to each one's score in memory and writes
-   * them back; returns the rows written.
+   * them back, load and write in one transaction; returns the rows written.
    */
   long loadChangeCommit(long from, long to, int delta);
 
