@@ -55,7 +55,7 @@ public class PairedBenchmark {
 
   @Param({"insertUsers", "selectUsers", "selectUsersWithRole", "updateScoreById",
       "loadChangeCommit", "articlesWithTags", "rolesWithUsers", "naiveRoleLoop",
-      "findUsersWithRole"})
+      "streamEvents", "findUsersWithRole"})
   public String workload;
 
   private Workload kind;
