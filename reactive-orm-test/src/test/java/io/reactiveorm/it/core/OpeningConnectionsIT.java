@@ -28,9 +28,10 @@ import reactor.test.StepVerifier;
  * Connections that cannot be opened, each reported for what it is. A database that takes the TCP
  * connection and then never answers the driver's handshake (a server too busy to accept, a stuck
  * proxy): the pool has room, so the acquire timeout was spent opening a connection, and the error
- * says that, not that the pool is exhausted. A port nobody listens on: the driver's refusal,
- * with where it was going. A closed Orm: closed, not a database problem. The silent server is a
- * real socket on loopback; each driver opens a real connection to it.
+ * says that, not that the pool is exhausted. A port nobody listens on, a database or a user the
+ * server does not know: the driver's words, with where it was going. A closed Orm: closed, not a
+ * database problem. The silent server is a real socket on loopback; each driver opens a real
+ * connection to it.
  */
 class OpeningConnectionsIT {
 
@@ -111,19 +112,35 @@ class OpeningConnectionsIT {
   }
 
   /** Each database, its URL pointed at a database that does not exist. */
-  static Stream<Arguments> missingDatabases() {
+  /**
+   * Each database, its URL pointed at a database that does not exist, and each server database's
+   * URL with a user that does not exist; with the name the driver's message must repeat.
+   */
+  static Stream<Arguments> unknownDatabasesAndUsers() {
     // embedded H2 opens a file database only if it is there when told so
     return OwnOrmDatabases.withH2("r2dbc:h2:file:///" + System.getProperty("java.io.tmpdir")
             + "/reactive_orm_no_such_database;IFEXISTS=TRUE")
-        .map(arguments -> arguments.get()[0].equals("H2") ? arguments : Arguments.of(
-            arguments.get()[0], ((String) arguments.get()[1])
-                .replaceFirst("/[^/?]+(\\?|$)", "/reactive_orm_no_such_database$1")));
+        .flatMap(arguments -> {
+          String kind = (String) arguments.get()[0];
+          String url = (String) arguments.get()[1];
+          if (kind.equals("H2")) {
+            return Stream.of(Arguments.of(kind + ", no such database", url,
+                "reactive_orm_no_such_database"));
+          }
+          return Stream.of(
+              Arguments.of(kind + ", no such database",
+                  url.replaceFirst("/[^/?]+(\\?|$)", "/reactive_orm_no_such_database$1"),
+                  "reactive_orm_no_such_database"),
+              Arguments.of(kind + ", no such user",
+                  url.replaceFirst("://[^@/]+@", "://reactive_orm_no_such_user@"),
+                  "reactive_orm_no_such_user"));
+        });
   }
 
   @ParameterizedTest(name = "[{0}]")
-  @MethodSource("missingDatabases")
-  void aDatabaseThatDoesNotExistIsADatabaseExceptionWithTheDriversWords(String kind,
-      String url) {
+  @MethodSource("unknownDatabasesAndUsers")
+  void anUnknownDatabaseOrUserIsADatabaseExceptionWithTheDriversWords(String kind, String url,
+      String unknownName) {
     Object host = ConnectionFactoryOptions.parse(url).getValue(ConnectionFactoryOptions.HOST);
     String opening = "Cannot open a connection to the database" + (host == null ? ": "
         : " at " + host + ":" + ConnectionFactoryOptions.parse(url)
@@ -133,7 +150,7 @@ class OpeningConnectionsIT {
           .expectErrorSatisfies(error -> assertThat(error)
               .isExactlyInstanceOf(DatabaseException.class)
               .hasMessageStartingWith(opening)
-              .hasMessageContaining("reactive_orm_no_such_database")
+              .hasMessageContaining(unknownName)
               .hasMessageContaining("Check that the database is up"))
           .verify(Duration.ofSeconds(10));
       assertThat(orm.poolStats().acquired()).isZero();
