@@ -181,10 +181,10 @@ public final class BenchmarkReport {
       all.addAll(run(settings, StreamBenchmark.class, List.of(Workload.STREAM), contestants,
           properties, true));
     }
-    List<Workload> paired = settings.workloads();
-    if (!paired.isEmpty() && settings.contestants().contains(Contestants.REACTIVE_ORM)
+    if (!settings.workloads().isEmpty()
+        && settings.contestants().contains(Contestants.REACTIVE_ORM)
         && settings.contestants().contains(Contestants.RAW_R2DBC)) {
-      all.addAll(runPaired(settings, paired, properties, metrics));
+      all.addAll(runPaired(settings, settings.workloads(), properties, metrics));
     }
     return all;
   }

@@ -52,8 +52,8 @@ public final class PooledConnectionSource implements ConnectionSource {
       return new IllegalStateException("This Orm is closed (orm.close() disposed its connection"
           + " pool): a session of it can no longer reach the database", error);
     }
-    return new DatabaseException("Cannot open a connection to the database"
-        + (database == null ? "" : " at " + database) + ": " + error.getMessage()
+    return new DatabaseException("Cannot open a connection to the database" + atDatabase()
+        + ": " + error.getMessage()
         + ". Check that the database is up and reachable there, and the user, password and"
         + " database name of the URL", null, error);
   }
@@ -99,8 +99,8 @@ public final class PooledConnectionSource implements ConnectionSource {
       // the pool had room: the wait was for a new connection, which the database did not open
       return new DatabaseException("No connection within the acquire timeout of "
           + acquireTimeout.toMillis() + " ms, with " + counts(metrics) + ": the pool was opening"
-          + " a new connection, and the database" + (database == null ? "" : " at " + database)
-          + " did not complete it in time. Check that the database is up and answering there;"
+          + " a new connection, and the database" + atDatabase() + " did not complete it in"
+          + " time. Check that the database is up and answering there;"
           + " a first connection that is slow to open (TLS, a busy server) needs a longer"
           + " timeout (Orm.builder().acquireTimeout(...))", null, error);
     }
@@ -109,6 +109,11 @@ public final class PooledConnectionSource implements ConnectionSource {
         + " within the acquire timeout of " + acquireTimeout.toMillis() + " ms. Look for streams"
         + " that are neither consumed nor cancelled, or raise the pool size (Orm.builder()"
         + ".poolSize(...) or maxSize in the URL)", error);
+  }
+
+  /** " at host:port", or nothing when where the connections go is not known. */
+  private String atDatabase() {
+    return database == null ? "" : " at " + database;
   }
 
   private static String counts(PoolMetrics metrics) {

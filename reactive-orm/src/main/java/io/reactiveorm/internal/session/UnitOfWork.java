@@ -337,8 +337,7 @@ final class UnitOfWork {
       case NEW -> plan.insert(entry.model, entry.entity);
       case REMOVED -> plan.delete(entry.model, entry.entity);
       case MANAGED -> {
-        Set<PropertyModel> changed =
-            entry.snapshot == null ? Set.of() : changedColumns(entry, shapes);
+        Set<PropertyModel> changed = changedColumns(entry, shapes);
         if (!changed.isEmpty()) {
           plan.update(entry, changed);
         }
@@ -393,7 +392,6 @@ final class UnitOfWork {
     }
   }
 
-
   /** The entities a relation handle holds in memory: none for one not loaded (most of them). */
   private static List<?> reachable(Object handle) {
     if (handle instanceof ToOneHandle<?> toOne && toOne.target() != null) {
@@ -446,15 +444,18 @@ final class UnitOfWork {
   }
 
   private Set<PropertyModel> changedColumns(Entry entry) {
-    return entry.snapshot == null ? Set.of() : changedColumns(entry, shapesOf(entry.model));
+    return changedColumns(entry, shapesOf(entry.model));
   }
 
   private ChangeShapes shapesOf(EntityModel<Object> model) {
     return shapes.computeIfAbsent(model, ChangeShapes::new);
   }
 
-  /** The columns of {@code entry} (which has a snapshot) that differ from it. */
+  /** The columns of {@code entry} that differ from its snapshot; none without a snapshot. */
   private static Set<PropertyModel> changedColumns(Entry entry, ChangeShapes shapes) {
+    if (entry.snapshot == null) {
+      return Set.of();
+    }
     BitSet changed = shapes.scratch();
     List<PropertyModel> properties = entry.model.properties();
     for (int i = 0; i < properties.size(); i++) {
@@ -506,9 +507,9 @@ final class UnitOfWork {
       }
       BitSet key = (BitSet) bits.clone();
       Set<PropertyModel> set = byBits.computeIfAbsent(key, k -> {
-        List<PropertyModel> columns = new ArrayList<>();
+        Set<PropertyModel> columns = new LinkedHashSet<>();
         k.stream().forEach(i -> columns.add(model.properties().get(i)));
-        return Collections.unmodifiableSet(new LinkedHashSet<>(columns));
+        return Collections.unmodifiableSet(columns);
       });
       lastBits = key;
       lastSet = set;
