@@ -20,16 +20,21 @@ import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.runner.IterationType;
 
 /**
- * reactive-orm and raw R2DBC taking turns in one JVM: each operation of the benchmark is one
- * operation of each, on the same rows, the one that goes first alternating. Each contestant's
- * operations are timed one by one, and their median and p90 are what the time targets are
- * checked against ({@link Metrics} keeps them for the report, under {@link #CONTESTANT}).
+ * reactive-orm and raw R2DBC taking turns: each operation of the benchmark is one operation of
+ * each, on the same rows, the one that goes first alternating. Each contestant's operations are
+ * timed one by one, and their median and p90 are what the time targets are checked against
+ * ({@link Metrics} keeps them for the report, under {@link #CONTESTANT}).
  *
  * <p>Why a second measurement: on a shared machine, speed changes from one stretch of seconds to
- * the next (a pure CPU loop varied by ±25 % on the development machine, nothing else running).
+ * the next (a pure CPU loop varied by ±25 % on the development machine, nothing else running;
+ * the same workload ran 2.6 and then 4.4 ms per operation a minute apart on another).
  * {@link WorkloadBenchmark} times the contestants one after the other, so a slow stretch lands on
  * one of them; here both are timed in the same seconds, and such a stretch slows both. Both also
  * warm up together, for longer: on a slow machine the JIT was still compiling after 15 s.
+ *
+ * <p>raw R2DBC runs in a JVM of its own, a {@link PairedPartner} that this benchmark drives
+ * operation by operation: in one JVM the JIT compiled the driver, Netty and Reactor code both
+ * contestants share for both callers at once, which is no application's JVM.
  *
  * <p>The naive N+1 loop is paired with raw R2DBC's batched two-query load of the same users,
  * the load its target compares it with.
@@ -63,7 +68,7 @@ public class PairedBenchmark {
   private Workload rawKind;
   private Fixture fixture;
   private Contestant orm;
-  private Contestant raw;
+  private PairedPartner raw;
   private final Workloads inputs = new Workloads();
   private boolean measuring;
   private long[] ormNanos = new long[1024];
@@ -80,9 +85,8 @@ public class PairedBenchmark {
     int poolSize = kind == Workload.CONCURRENT ? BenchConfig.CONCURRENT_POOL_SIZE
         : BenchConfig.POOL_SIZE;
     orm = Contestants.create(Contestants.REACTIVE_ORM, config, poolSize);
-    raw = Contestants.create(Contestants.RAW_R2DBC, config, poolSize);
     Workloads.verify(orm, fixture, kind);
-    Workloads.verify(raw, fixture, rawKind);
+    raw = PairedPartner.start(Contestants.RAW_R2DBC, rawKind);
   }
 
   @Setup(Level.Iteration)
@@ -118,14 +122,21 @@ public class PairedBenchmark {
     long op = inputs.advance();
     // who goes first alternates: the second of a pair reads rows the first just brought into
     // the database's cache
-    boolean ormFirst = (op & 1) == 0;
-    long start = System.nanoTime();
-    long sum = ormFirst ? inputs.run(orm, kind, op) : inputs.run(raw, rawKind, op);
-    long middle = System.nanoTime();
-    sum += ormFirst ? inputs.run(raw, rawKind, op) : inputs.run(orm, kind, op);
-    long end = System.nanoTime();
+    long ormTime;
+    long sum;
+    if ((op & 1) == 0) {
+      long start = System.nanoTime();
+      sum = inputs.run(orm, kind, op);
+      ormTime = System.nanoTime() - start;
+      sum += raw.run(op);
+    } else {
+      sum = raw.run(op);
+      long start = System.nanoTime();
+      sum += inputs.run(orm, kind, op);
+      ormTime = System.nanoTime() - start;
+    }
     if (measuring) {
-      record(ormFirst ? middle - start : end - middle, ormFirst ? end - middle : middle - start);
+      record(ormTime, raw.lastNanos());
     }
     return sum;
   }
