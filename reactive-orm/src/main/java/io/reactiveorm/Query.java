@@ -124,11 +124,28 @@ public interface Query<E> {
   Flux<E> list();
 
   /**
+   * Reads entities to show rather than change: the session neither remembers them nor tracks
+   * their changes ({@code commit()} writes nothing of them), so each row costs no snapshot and
+   * no identity-map entry. An entity the session already tracks is returned as that instance,
+   * still tracked. Relations requested with {@link #with} load as with a tracked read, and lazy
+   * loads on the entities work; reading the same row again gives a new instance. Applies to
+   * {@link #list()}, {@link #one()} and {@link #first()}; to change an entity read this way,
+   * read it without {@code readOnly()} or write with {@code update}.
+   *
+   * <pre>{@code
+   * session.query(User.class).where(User_.score.gt(100)).with(User_.role).readOnly().list()
+   *     .map(user -> user.email() + " " + user.role().get().name())
+   * }</pre>
+   */
+  Query<E> readOnly();
+
+  /**
    * Like {@link #list()}, for reads too large to keep: the session neither remembers the entities
    * nor tracks their changes, so memory stays bounded however many rows stream by (an entity the
    * session already tracks is returned as that instance). Rows read through a cursor of
-   * {@code fetchSize} rows, so that cancelling mid-way is cheap. Write changes with {@code update}/{@code updateAll}. Relations requested with
-   * {@link #with} are loaded per window as with {@code list()}.
+   * {@code fetchSize} rows, so that cancelling mid-way is cheap. Write changes with {@code
+   * update}/{@code updateAll}. Relations requested with {@link #with} are loaded per window as
+   * with {@code list()}.
    *
    * <pre>{@code session.query(Event.class).with(Event_.user).stream().buffer(500).concatMap(this::export)}</pre>
    */

@@ -7,6 +7,7 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -47,17 +48,18 @@ public final class PairedPartner implements AutoCloseable {
   }
 
   /**
-   * Starts a JVM running {@code contestant}'s {@code workload}, with this JVM's heap size and
-   * benchmark settings, and waits until it has checked its answers and is ready.
+   * Starts a JVM running {@code contestant}'s {@code workload}, with this JVM's heap and
+   * collector options and benchmark settings, and waits until it has checked its answers.
    */
   public static PairedPartner start(String contestant, Workload workload) {
     try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       server.setSoTimeout((int) TimeUnit.MINUTES.toMillis(2));
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      long heap = Runtime.getRuntime().maxMemory();
-      command.add("-Xms" + heap);
-      command.add("-Xmx" + heap);
+      // the same heap and collector settings as this JVM's: they change the time per operation
+      ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+          .filter(argument -> argument.startsWith("-X"))
+          .forEach(command::add);
       System.getProperties().stringPropertyNames().stream()
           .filter(name -> name.startsWith("bench."))
           .forEach(name -> command.add("-D" + name + "=" + System.getProperty(name)));

@@ -32,8 +32,29 @@ import reactor.core.publisher.Mono;
 final class DefaultQuery<E> implements Query<E> {
 
   /** How to run the query, besides what it selects. */
+  /**
+   * How the query reads: {@code tracked} rows enter the unit of work; {@code streamed} ones
+   * ({@link #stream()}) come through a cursor unless a fetch size says otherwise.
+   */
   private record Options(int fetchSize, int windowSize, List<FetchPath<?>> paths,
-      boolean tracked) {}
+      boolean tracked, boolean streamed) {
+
+    Options withFetchSize(int rows) {
+      return new Options(rows, windowSize, paths, tracked, streamed);
+    }
+
+    Options withWindowSize(int rows) {
+      return new Options(fetchSize, rows, paths, tracked, streamed);
+    }
+
+    Options withPaths(List<FetchPath<?>> all) {
+      return new Options(fetchSize, windowSize, all, tracked, streamed);
+    }
+
+    Options untracked(boolean cursor) {
+      return new Options(fetchSize, windowSize, paths, false, cursor || streamed);
+    }
+  }
 
   private static final int DEFAULT_WINDOW = 1000;
 
@@ -49,7 +70,7 @@ final class DefaultQuery<E> implements Query<E> {
   DefaultQuery(OrmContext context, ConnectionSource connections, FindCoalescer finds,
       SessionState state, EntityModel<E> model, SelectSpec spec) {
     this(context, connections, finds, state, model, spec,
-        new Options(0, DEFAULT_WINDOW, List.of(), true));
+        new Options(0, DEFAULT_WINDOW, List.of(), true, false));
   }
 
   private DefaultQuery(OrmContext context, ConnectionSource connections, FindCoalescer finds,
@@ -122,7 +143,7 @@ final class DefaultQuery<E> implements Query<E> {
     if (rows < 0) {
       throw new InvalidQueryException("fetchSize must be 0 or more, was " + rows);
     }
-    return with(new Options(rows, options.windowSize(), options.paths(), options.tracked()));
+    return with(options.withFetchSize(rows));
   }
 
   @Override
@@ -130,8 +151,7 @@ final class DefaultQuery<E> implements Query<E> {
     List<FetchPath<?>> all = new ArrayList<>(options.paths());
     all.addAll(paths);
     context.fetchPlan(model, all);
-    return with(new Options(options.fetchSize(), options.windowSize(), List.copyOf(all),
-        options.tracked()));
+    return with(options.withPaths(List.copyOf(all)));
   }
 
   @Override
@@ -139,7 +159,7 @@ final class DefaultQuery<E> implements Query<E> {
     if (rows < 1) {
       throw new InvalidQueryException("windowSize must be at least 1, was " + rows);
     }
-    return with(new Options(options.fetchSize(), rows, options.paths(), options.tracked()));
+    return with(options.withWindowSize(rows));
   }
 
   @Override
@@ -222,9 +242,13 @@ final class DefaultQuery<E> implements Query<E> {
   }
 
   @Override
+  public Query<E> readOnly() {
+    return with(options.untracked(false));
+  }
+
+  @Override
   public Flux<E> stream() {
-    return with(new Options(options.fetchSize(), options.windowSize(), options.paths(), false))
-        .list();
+    return with(options.untracked(true)).list();
   }
 
   /**
@@ -262,7 +286,7 @@ final class DefaultQuery<E> implements Query<E> {
    */
   private SqlStatement streaming(SqlStatement sql) {
     int rows = options.fetchSize() > 0 ? options.fetchSize()
-        : options.tracked() ? 0 : context.fetchSize();
+        : options.streamed() ? context.fetchSize() : 0;
     boolean shortRead = spec.limit() != null && spec.limit() <= rows;
     return rows == 0 || shortRead ? sql : sql.withFetchSize(rows);
   }
