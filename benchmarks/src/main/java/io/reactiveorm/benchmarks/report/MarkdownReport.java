@@ -390,10 +390,12 @@ final class MarkdownReport {
         "`template.insert` per entity in one transaction",
         "`persistAll` in a transaction, batches of 1000, sequence ids in blocks of 1000",
         "batch of 1000 with `reWriteBatchedInserts`, generated keys"});
-    APPROACHES.put(Workload.SELECT, new String[] {"`query(User.class).where(User_.id.between(…))`",
+    APPROACHES.put(Workload.SELECT, new String[] {
+        "`query(User.class).where(User_.id.between(…)).readOnly()`",
         "SELECT, mapping by column index", "`template.select(…).matching(…)`",
         "HQL, read-only", "SELECT, mapping by column index"});
-    APPROACHES.put(Workload.SELECT_WITH_ROLE, new String[] {"`with(User_.role)`: 2 queries",
+    APPROACHES.put(Workload.SELECT_WITH_ROLE, new String[] {
+        "`with(User_.role).readOnly()`: 2 queries",
         "2 queries, roles by `= ANY($1)`", "2 queries, roles by `IN (…)`",
         "`join fetch`, read-only", "one JOIN"});
     APPROACHES.put(Workload.UPDATE_BY_ID, new String[] {
@@ -406,13 +408,15 @@ final class MarkdownReport {
         "SELECT, then `template.update` per entity, in one transaction",
         "query in a transaction; dirty checking flushes a batch of 1000 at commit",
         "SELECT, then a batch of 1000 updates of the changed column, one transaction"});
-    APPROACHES.put(Workload.ARTICLES_WITH_TAGS, new String[] {"`with(Article_.tags)`: 2 queries",
+    APPROACHES.put(Workload.ARTICLES_WITH_TAGS, new String[] {
+        "`with(Article_.tags).readOnly()`: 2 queries",
         "2 queries, tags joined to the link table by `= ANY($1)`",
-        "3 queries: articles, links `IN (…)`, tags `IN (…)`", "`left join fetch a.tags`",
+        "3 queries: articles, links `IN (…)`, tags `IN (…)`", "`left join fetch a.tags`, read-only",
         "one LEFT JOIN"});
-    APPROACHES.put(Workload.ROLES_WITH_USERS, new String[] {"`with(Role_.users)`: 2 queries",
+    APPROACHES.put(Workload.ROLES_WITH_USERS, new String[] {
+        "`with(Role_.users).readOnly()`: 2 queries",
         "2 queries, users by `role_id = ANY($1)`", "2 queries, users by `role_id IN (…)`",
-        "`left join fetch r.users`", "one LEFT JOIN"});
+        "`left join fetch r.users`, read-only", "one LEFT JOIN"});
     APPROACHES.put(Workload.NAIVE_LOOP, new String[] {
         "`list().concatMap(u -> u.role().load())`: batched with the user's siblings",
         "a role SELECT per user", "`template.selectOne` of the role per user",
