@@ -71,6 +71,27 @@ class ReadOnlyQueryIT {
   }
 
   @EveryDatabase
+  void aFindByIdWithItsToOneJoinedIsReadOnlyToo(Orm orm, StatementRecorder statements) {
+    Writer ada = UowDb.insertWriter(orm, "Ada", "ada@x");
+    Note note = UowDb.insertNote(orm, "first", ada);
+    AsyncSession session = orm.session();
+    statements.reset();
+
+    Note shown = session.query(Note.class).where(Note_.id.eq(note.id)).with(Note_.writer)
+        .readOnly().one().block(TIMEOUT);
+
+    assertThat(shown.writer.get().name).isEqualTo("Ada");
+    StatementAssert.assertThat(statements).as("one JOIN").hasStatementCount(1);
+    shown.text = "changed";
+    shown.writer.get().name = "changed";
+    statements.reset();
+    StepVerifier.create(session.commit()).verifyComplete();
+    StatementAssert.assertThat(statements).as("nothing to write").hasStatementCount(0);
+    assertThat(UowDb.number(orm, "SELECT COUNT(*) FROM uow_notes WHERE text = 'changed'"))
+        .isZero();
+  }
+
+  @EveryDatabase
   void relationsLoadWithTheReadInOneBatchedQueryAndLazilyAfterIt(Orm orm,
       StatementRecorder statements) {
     Writer ada = UowDb.insertWriter(orm, "Ada", "ada@x");
