@@ -372,7 +372,9 @@ public final class Orm implements AutoCloseable {
       if (entities.isEmpty()) {
         throw new IllegalArgumentException("Register the entity classes with entities(...)");
       }
-      ConnectionFactory factory = connectionFactory != null ? connectionFactory : pooled(url);
+      ConnectionFactoryOptions options =
+          connectionFactory != null ? null : ConnectionFactoryOptions.parse(url);
+      ConnectionFactory factory = connectionFactory != null ? connectionFactory : pooled(options);
       Dialect chosen = dialect != null ? dialect
           : Dialects.forDriver(factory.getMetadata().getName());
       OrmContext context;
@@ -386,19 +388,17 @@ public final class Orm implements AutoCloseable {
         throw e;
       }
       return new Orm(context, factory, acquireTimeout, coalesceFinds,
-          connectionFactory != null ? null : hostAndPort(url));
+          options == null ? null : hostAndPort(options));
     }
 
-    /** {@code host:port} of {@code url}, for messages; {@code null} when it names no host. */
-    private static String hostAndPort(String url) {
-      ConnectionFactoryOptions options = ConnectionFactoryOptions.parse(url);
+    /** {@code host:port} of the URL's options, for messages; {@code null} without a host. */
+    private static String hostAndPort(ConnectionFactoryOptions options) {
       Object host = options.getValue(ConnectionFactoryOptions.HOST);
       Object port = options.getValue(ConnectionFactoryOptions.PORT);
       return host == null ? null : port == null ? host.toString() : host + ":" + port;
     }
 
-    private ConnectionFactory pooled(String url) {
-      ConnectionFactoryOptions options = ConnectionFactoryOptions.parse(url);
+    private ConnectionFactory pooled(ConnectionFactoryOptions options) {
       String driver = (String) options.getRequiredValue(ConnectionFactoryOptions.DRIVER);
       ConnectionFactoryOptions.Builder pooled = options.mutate();
       if (!driver.equals(PoolingConnectionFactoryProvider.POOLING_DRIVER)) {

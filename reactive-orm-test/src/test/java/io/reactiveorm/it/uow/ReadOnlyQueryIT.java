@@ -10,6 +10,7 @@ import io.reactiveorm.test.OrmTest;
 import io.reactiveorm.test.StatementAssert;
 import io.reactiveorm.test.StatementRecorder;
 import java.util.List;
+import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 /** {@code readOnly()}: entities to show, which the session neither remembers nor writes. */
@@ -23,11 +24,8 @@ class ReadOnlyQueryIT {
     List<Writer> shown = UowDb.all(session.query(Writer.class).readOnly().list());
     assertThat(shown).extracting(writer -> writer.name).containsExactlyInAnyOrder("a", "b");
     shown.forEach(writer -> writer.name = writer.name + "-changed");
-    statements.reset();
 
-    StepVerifier.create(session.commit()).verifyComplete();
-
-    StatementAssert.assertThat(statements).as("nothing to write").hasStatementCount(0);
+    commitWritesNothing(session, statements);
     assertThat(UowDb.number(orm, "SELECT COUNT(*) FROM uow_writers WHERE name LIKE '%-changed'"))
         .isZero();
   }
@@ -84,9 +82,7 @@ class ReadOnlyQueryIT {
     StatementAssert.assertThat(statements).as("one JOIN").hasStatementCount(1);
     shown.text = "changed";
     shown.writer.get().name = "changed";
-    statements.reset();
-    StepVerifier.create(session.commit()).verifyComplete();
-    StatementAssert.assertThat(statements).as("nothing to write").hasStatementCount(0);
+    commitWritesNothing(session, statements);
     assertThat(UowDb.number(orm, "SELECT COUNT(*) FROM uow_notes WHERE text = 'changed'"))
         .isZero();
   }
@@ -115,10 +111,16 @@ class ReadOnlyQueryIT {
 
     statements.reset();
     List<Note> lazy = UowDb.all(session.query(Note.class).readOnly().list());
-    List<String> names = UowDb.all(reactor.core.publisher.Flux.fromIterable(lazy)
+    List<String> names = UowDb.all(Flux.fromIterable(lazy)
         .concatMap(note -> note.writer.load()).map(writer -> writer.name));
     assertThat(names).hasSize(6).containsOnly("Ada", "Grace");
     StatementAssert.assertThat(statements).as("the notes, then one load for all their writers")
         .hasStatementCount(2);
+  }
+
+  private static void commitWritesNothing(AsyncSession session, StatementRecorder statements) {
+    statements.reset();
+    StepVerifier.create(session.commit()).verifyComplete();
+    StatementAssert.assertThat(statements).as("nothing to write").hasStatementCount(0);
   }
 }

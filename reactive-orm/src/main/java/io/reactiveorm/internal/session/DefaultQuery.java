@@ -31,10 +31,10 @@ import reactor.core.publisher.Mono;
 /** An immutable query: a {@link SelectSpec} plus where to run it. */
 final class DefaultQuery<E> implements Query<E> {
 
-  /** How to run the query, besides what it selects. */
   /**
-   * How the query reads: {@code tracked} rows enter the unit of work; {@code streamed} ones
-   * ({@link #stream()}) come through a cursor unless a fetch size says otherwise.
+   * How to run the query, besides what it selects: {@code tracked} rows enter the unit of
+   * work; {@code streamed} ones ({@link #stream()}) come through a cursor unless a fetch size
+   * says otherwise.
    */
   private record Options(int fetchSize, int windowSize, List<FetchPath<?>> paths,
       boolean tracked, boolean streamed) {
