@@ -32,7 +32,7 @@ public final class EntityReader<E> implements BiFunction<Row, RowMetadata, E> {
     E entity = model.newInstance();
     for (int i = 0; i < properties.length; i++) {
       PropertyModel property = properties[i];
-      property.set(entity, property.fromDatabase(row.get(offset + i, property.databaseType())));
+      property.set(entity, property.fromDriver(row.get(offset + i, property.databaseType())));
     }
     return entity;
   }
@@ -48,9 +48,9 @@ public final class EntityReader<E> implements BiFunction<Row, RowMetadata, E> {
     Object[] values = new Object[properties.length + 1];
     for (int i = 0; i < properties.length; i++) {
       PropertyModel property = properties[i];
-      Object value = property.fromDatabase(row.get(i, property.databaseType()));
+      Object value = property.fromDriver(row.get(i, property.databaseType()));
       property.set(entity, value);
-      values[i] = property.snapshotValue(value);
+      values[i] = property.snapshotOfRead(value);
     }
     values[properties.length] = entity;
     return values;

@@ -31,7 +31,7 @@ public final class NamedEntityReader<E> implements BiFunction<Row, RowMetadata, 
     for (int i = 0; i < byIndex.length; i++) {
       PropertyModel property = byIndex[i];
       if (property != null) {
-        property.set(entity, property.fromDatabase(row.get(i, property.databaseType())));
+        property.set(entity, property.fromDriver(row.get(i, property.databaseType())));
       }
     }
     return entity;

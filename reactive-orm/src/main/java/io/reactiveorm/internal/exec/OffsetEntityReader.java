@@ -27,11 +27,11 @@ public final class OffsetEntityReader<E> implements BiFunction<Row, RowMetadata,
   /** {@code [key, entity]}. */
   @Override
   public Object[] apply(Row row, RowMetadata metadata) {
-    Object keyValue = key.fromDatabase(row.get(0, key.databaseType()));
+    Object keyValue = key.fromDriver(row.get(0, key.databaseType()));
     E entity = model.newInstance();
     for (int i = 0; i < properties.length; i++) {
       PropertyModel property = properties[i];
-      property.set(entity, property.fromDatabase(row.get(i + 1, property.databaseType())));
+      property.set(entity, property.fromDriver(row.get(i + 1, property.databaseType())));
     }
     return new Object[] {keyValue, entity};
   }

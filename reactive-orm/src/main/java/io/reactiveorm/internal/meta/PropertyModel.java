@@ -26,6 +26,11 @@ public final class PropertyModel {
   private final Function<Object, Object> fromDatabase;
   private final Function<Object, Object> toColumn;
   private final boolean asIs;
+  /**
+   * Whether what the driver returns for {@link #databaseType} is the field's value as it is: of
+   * the field's own type, with nothing between them. Such a column costs no check per row.
+   */
+  private final boolean readsAsIs;
 
   /**
    * @param asIs whether a value of the field's type is also what the driver reads and binds (no
@@ -47,6 +52,7 @@ public final class PropertyModel {
     this.fromDatabase = fromDatabase;
     this.toColumn = toColumn;
     this.asIs = asIs;
+    this.readsAsIs = asIs && databaseType == javaType;
   }
 
   public String field() {
@@ -130,6 +136,22 @@ public final class PropertyModel {
       return value;
     }
     return toDatabase.apply(value);
+  }
+
+  /**
+   * The field value of what the driver returned when asked for {@link #databaseType}: {@link
+   * #fromDatabase}, with no check at all for a column read as it is (the per-row path).
+   */
+  public Object fromDriver(Object value) {
+    return readsAsIs ? value : fromDatabase(value);
+  }
+
+  /**
+   * {@link #snapshotValue} of a value {@link #fromDriver} returned: the value itself for a column
+   * read as it is (a byte array excepted).
+   */
+  public Object snapshotOfRead(Object value) {
+    return readsAsIs && javaType != byte[].class ? value : snapshotValue(value);
   }
 
   /** Converts what the driver returned to the field's type; {@code null} stays {@code null}. */

@@ -2,6 +2,8 @@ package io.reactiveorm.internal.relation;
 
 import io.reactiveorm.RelationNotLoadedException;
 import io.reactiveorm.relation.Ref;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import reactor.core.publisher.Mono;
 
 /** The implementation of {@link Ref}: the foreign key, the target once loaded, and its loader. */
@@ -9,13 +11,24 @@ public final class ToOneHandle<T> implements Ref<T> {
 
   // Plain fields, as the entity's own are: a handle is filled by the read that makes its entity,
   // and Reactor's signals publish both to whoever awaits them. Only whether it is loaded is
-  // volatile, as a batched load resolves the target on its own thread: the target is written
-  // before it and read after it, so whoever sees it loaded sees the target. A handle is made and
-  // attached per row read (and resolved per row of a batched load): no field is written that
-  // need not be, and one write per resolution is volatile.
+  // published on its own, as a batched load resolves the target on its own thread: the target
+  // is written before the flag with release semantics and read after it with acquire semantics,
+  // so whoever sees it loaded sees the target. A volatile flag did the same with a full fence
+  // per write, and a batched load resolves a handle per row. A handle is made and attached per
+  // row read: no field is written that need not be.
+  private static final VarHandle LOADED;
+
+  static {
+    try {
+      LOADED = MethodHandles.lookup().findVarHandle(ToOneHandle.class, "loaded", boolean.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   private Object id;
   private T target;
-  private volatile boolean loaded;
+  private boolean loaded;
   private Object owner;
   private LazyLoader loader;
   private String name;
@@ -33,6 +46,14 @@ public final class ToOneHandle<T> implements Ref<T> {
     }
   }
 
+  private boolean loaded() {
+    return (boolean) LOADED.getAcquire(this);
+  }
+
+  private void loaded(boolean value) {
+    LOADED.setRelease(this, value);
+  }
+
   @Override
   public Mono<T> load() {
     LazyLoader currentLoader = loader;
@@ -47,7 +68,7 @@ public final class ToOneHandle<T> implements Ref<T> {
     }
     // asked for here, at assembly, so that the loader sees the application's stack
     Mono<Void> pending = currentLoader.load(owner);
-    return Mono.defer(() -> loaded ? Mono.justOrEmpty(target)
+    return Mono.defer(() -> loaded() ? Mono.justOrEmpty(target)
         : pending.then(Mono.fromSupplier(() -> target)));
   }
 
@@ -79,13 +100,13 @@ public final class ToOneHandle<T> implements Ref<T> {
   public void set(T newTarget) {
     this.id = null;
     this.target = newTarget;
-    this.loaded = true;
+    loaded(true);
   }
 
   /** Records the loaded target (or none). */
   public void resolve(T loadedTarget) {
     this.target = loadedTarget;
-    this.loaded = true;
+    loaded(true);
   }
 
   /**
@@ -93,12 +114,12 @@ public final class ToOneHandle<T> implements Ref<T> {
    * no entity, no target, no key); returns whether it did.
    */
   public boolean takeKey(Object key) {
-    if (owner != null || target != null || id != null || loaded) {
+    if (owner != null || target != null || id != null || loaded()) {
       return false;
     }
     this.id = key;
     if (key == null) {
-      this.loaded = true;
+      loaded(true);
     }
     return true;
   }
@@ -121,7 +142,7 @@ public final class ToOneHandle<T> implements Ref<T> {
       this.inverse = true;
     }
     if (inverseSide && fromDatabase) {
-      this.loaded = false;
+      loaded(false);
       this.target = null;
     }
   }
@@ -132,11 +153,11 @@ public final class ToOneHandle<T> implements Ref<T> {
 
   /** Whether a load is needed to know the target. */
   public boolean needsLoad() {
-    return !loaded && (inverse || id != null);
+    return !loaded() && (inverse || id != null);
   }
 
   @Override
   public String toString() {
-    return loaded ? "Ref[" + target + "]" : "Ref[id=" + id + ", not loaded]";
+    return loaded() ? "Ref[" + target + "]" : "Ref[id=" + id + ", not loaded]";
   }
 }

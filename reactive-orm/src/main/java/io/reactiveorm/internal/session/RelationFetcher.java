@@ -11,6 +11,7 @@ import io.reactiveorm.internal.relation.ToOneHandle;
 import io.reactiveorm.internal.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,9 @@ final class RelationFetcher {
    * walked again from memory, at twice the cost per row of a 1,000-row window.
    */
   private static final int WINDOW = 1000;
+
+  /** In a to-one load's map of targets by key: a key the session does not know, to be read. */
+  private static final Object NOT_READ = new Object();
 
   private final OrmContext context;
   private final ConnectionSource connections;
@@ -73,32 +77,40 @@ final class RelationFetcher {
   private Mono<List<Object>> toOne(RelationModel relation, List<?> owners, boolean tracked,
       ConnectionSource source, boolean targets) {
     EntityModel<Object> target = (EntityModel<Object>) context.model(relation.targetType());
+    // each distinct key is looked up in the session once: many owners share a target
     Map<Object, Object> byId = new HashMap<>();
-    Set<Object> missing = new LinkedHashSet<>();
-    for (Object owner : owners) {
-      Object key = relation.foreignKey().get(owner);
+    List<Object> missing = new ArrayList<>();
+    // each owner's key, read once: the resolution below needs it again
+    Object[] keys = new Object[owners.size()];
+    for (int i = 0; i < keys.length; i++) {
+      Object key = relation.foreignKey().get(owners.get(i));
+      keys[i] = key;
       if (key != null && !byId.containsKey(key)) {
         Object known = state.known(target.type(), key);
-        if (known != null) {
-          byId.put(key, known);
-        } else {
+        byId.put(key, known != null ? known : NOT_READ);
+        if (known == null) {
           missing.add(key);
         }
       }
     }
-    return read(target, target.id(), new ArrayList<>(missing), tracked, source)
+    return read(target, target.id(), missing, tracked, source)
         .doOnNext(entities -> {
           for (Object entity : entities) {
             byId.put(target.id().get(entity), entity);
           }
         })
         .then(Mono.fromSupplier(() -> {
-          for (Object owner : owners) {
-            Object key = relation.foreignKey().get(owner);
-            ((ToOneHandle<Object>) relation.handle(owner)).resolve(key == null ? null
-                : byId.get(key));
+          for (int i = 0; i < keys.length; i++) {
+            Object found = keys[i] == null ? null : byId.get(keys[i]);
+            ((ToOneHandle<Object>) relation.handle(owners.get(i))).resolve(found == NOT_READ
+                ? null : found);
           }
-          return targets ? List.copyOf(new LinkedHashSet<>(byId.values())) : List.of();
+          if (!targets) {
+            return List.of();
+          }
+          Set<Object> all = new LinkedHashSet<>(byId.values());
+          all.remove(NOT_READ);
+          return List.copyOf(all);
         }));
   }
 
@@ -147,12 +159,17 @@ final class RelationFetcher {
             context.executor().queryWindows(connection, sql, reader, WINDOW,
                 source.inTransaction())))
         .doOnNext(pairs -> {
+          List<Object> entities = new ArrayList<>(pairs.size());
           for (Object[] pair : pairs) {
-            Object entity = state.track(target, pair[1], group, tracked);
+            entities.add(pair[1]);
+          }
+          state.trackEntities(target, entities, group, tracked);
+          for (int i = 0; i < pairs.size(); i++) {
+            Object entity = entities.get(i);
             if (targets) {
               all.add(entity);
             }
-            byOwner.computeIfAbsent(pair[0], k -> new ArrayList<>()).add(entity);
+            byOwner.computeIfAbsent(pairs.get(i)[0], k -> new ArrayList<>()).add(entity);
           }
         })
         .then(Mono.fromSupplier(() -> {
@@ -164,11 +181,12 @@ final class RelationFetcher {
         }));
   }
 
+  /** Resolves {@code owner}'s handle with {@code targets}, a list of its own. */
   @SuppressWarnings("unchecked")
   private static void resolve(RelationModel relation, Object owner, List<Object> targets) {
     Object handle = relation.handle(owner);
     if (relation.isToMany()) {
-      ((ToManyHandle<Object>) handle).resolve(targets);
+      ((ToManyHandle<Object>) handle).resolveWith(targets);
     } else {
       ((ToOneHandle<Object>) handle).resolve(targets.isEmpty() ? null : targets.get(0));
     }
@@ -194,11 +212,16 @@ final class RelationFetcher {
   }
 
   private static List<Object> distinctIds(EntityModel<?> model, List<?> owners) {
-    Set<Object> ids = new LinkedHashSet<>();
+    // owners are distinct instances, but a stream's may share a row: ids in order, once each
+    Set<Object> seen = new HashSet<>(owners.size() * 4 / 3 + 1);
+    List<Object> ids = new ArrayList<>(owners.size());
     for (Object owner : owners) {
-      ids.add(model.id().get(owner));
+      Object id = model.id().get(owner);
+      if (seen.add(id)) {
+        ids.add(id);
+      }
     }
-    return new ArrayList<>(ids);
+    return ids;
   }
 
   private List<List<Object>> chunks(List<Object> keys) {

@@ -93,6 +93,24 @@ final class SessionState {
   }
 
   /**
+   * The session's instances of {@code entities}, read without their snapshot (a many-to-many
+   * load's targets), as {@link #track} makes them one by one, in {@code group}: replaced in
+   * place, under one lock and with the relations' loaders looked up once for the lot.
+   */
+  @SuppressWarnings("unchecked")
+  <E> List<E> trackEntities(EntityModel<E> model, List<Object> entities, SiblingGroup group,
+      boolean tracked) {
+    List<Object> newcomers = tracked ? work.trackEach(model, entities)
+        : work.replaceKnown(model, entities);
+    LazyLoader[] loaders = loaders(model, group);
+    for (int i = 0; i < newcomers.size(); i++) {
+      attachRelations(model, (E) newcomers.get(i), loaders, true);
+    }
+    group.addAll(newcomers);
+    return (List<E>) (List<?>) entities;
+  }
+
+  /**
    * How to read rows of {@code model} for {@link #trackRows}: with their snapshot when tracked (the
    * unit of work keeps it), else as plain entities.
    */

@@ -153,6 +153,36 @@ final class UnitOfWork {
   }
 
   /**
+   * Tracks entities read without their snapshot ({@code OffsetEntityReader}) in one go, as
+   * {@link #trackIfAbsent} does one by one: each becomes in {@code entities} the session's
+   * instance of its row. Returns the rows' first instances: {@code entities} itself when all of
+   * them are.
+   */
+  synchronized List<Object> trackEach(EntityModel<?> model, List<Object> entities) {
+    Rows typed = sizedFor(model, entities.size());
+    RowIndex<Entry> byId = typed.byId();
+    PropertyModel idProperty = model.id();
+    List<Object> newcomers = null;
+    for (int i = 0; i < entities.size(); i++) {
+      Object fresh = entities.get(i);
+      Entry entry = new Entry(typed.model(), fresh, snapshot(typed.model(), fresh),
+          Status.MANAGED);
+      Entry known = byId.putIfAbsent(idProperty.get(fresh), entry);
+      if (known == null) {
+        if (newcomers != null) {
+          newcomers.add(fresh);
+        }
+      } else {
+        if (newcomers == null) {
+          newcomers = new ArrayList<>(entities.subList(0, i));
+        }
+        entities.set(i, known.entity);
+      }
+    }
+    return newcomers != null ? newcomers : entities;
+  }
+
+  /**
    * Replaces in {@code entities} (untracked reads) those the session already tracks by its
    * instances; returns the others, {@code entities} itself when none is tracked.
    */
