@@ -61,20 +61,33 @@ public final class StatementExecutor {
    */
   public <T> Flux<List<T>> queryWindows(Connection connection, SqlStatement sql,
       BiFunction<Row, RowMetadata, T> mapper, int window, boolean inTransaction) {
+    return queryWindows(connection, sql, mapper, window, window, inTransaction);
+  }
+
+  /**
+   * {@link #queryWindows(Connection, SqlStatement, BiFunction, int, boolean)} for a query that
+   * the caller expects about {@code expectedRows} rows of, at most: each window's list is sized
+   * for that many, and grows if there are more. A find by id made a list for a thousand rows.
+   */
+  public <T> Flux<List<T>> queryWindows(Connection connection, SqlStatement sql,
+      BiFunction<Row, RowMetadata, T> mapper, int window, int expectedRows,
+      boolean inTransaction) {
+    int capacity = Math.max(1, Math.min(Math.min(window, expectedRows), 1024));
     return observed(connection, sql, inTransaction, statement -> Flux.from(statement.execute())
         .concatMap(result -> Flux.from(result.map(mapper))
-            .buffer(window, () -> new ArrayList<>(Math.min(window, 1024)))),
+            .buffer(window, () -> new ArrayList<>(capacity))),
         List::size);
   }
 
   /**
    * All rows of a query, mapped by {@code mapper}, in one list of its own (mutable, empty when
    * there are none), read through {@link #queryWindows} so that rows reach the list through one
-   * operator. The statement completes before the list is handed out: nothing is cancelled.
+   * operator. The statement completes before the list is handed out: nothing is cancelled. The
+   * list is sized for {@code expectedRows} rows and grows if there are more.
    */
   public <T> Mono<List<T>> queryList(Connection connection, SqlStatement sql,
-      BiFunction<Row, RowMetadata, T> mapper, boolean inTransaction) {
-    return queryWindows(connection, sql, mapper, Integer.MAX_VALUE, inTransaction)
+      BiFunction<Row, RowMetadata, T> mapper, int expectedRows, boolean inTransaction) {
+    return queryWindows(connection, sql, mapper, Integer.MAX_VALUE, expectedRows, inTransaction)
         .reduce((all, more) -> {
           all.addAll(more);
           return all;

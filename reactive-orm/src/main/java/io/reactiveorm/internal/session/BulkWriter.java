@@ -54,7 +54,7 @@ final class BulkWriter {
     PropertyModel id = model.id();
     return context.executor()
         .queryList(connection, sql,
-            (row, metadata) -> id.fromDatabase(row.get(0, id.databaseType())),
+            (row, metadata) -> id.fromDatabase(row.get(0, id.databaseType())), chunk.size(),
             connections.inTransaction())
         .flatMapMany(ids -> {
           if (ids.size() != chunk.size()) {

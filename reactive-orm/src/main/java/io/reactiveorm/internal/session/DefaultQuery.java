@@ -258,15 +258,26 @@ final class DefaultQuery<E> implements Query<E> {
   private Flux<List<Object>> windows(ConnectionSource source) {
     SqlStatement sql = streaming(context.selects().select(spec, model));
     return source.use(connection -> context.executor().queryWindows(connection, sql,
-        state.rowReader(model, options.tracked()), options.windowSize(),
+        state.rowReader(model, options.tracked()), options.windowSize(), expectedRows(),
         source.inTransaction()));
+  }
+
+  /** The most rows a window can hold: its size, or fewer when the query has a smaller limit. */
+  private int expectedRows() {
+    return expectedRows(spec);
+  }
+
+  private int expectedRows(SelectSpec select) {
+    Long limit = select.limit();
+    return limit == null ? options.windowSize() : (int) Math.min(limit, options.windowSize());
   }
 
   /** All rows of {@code select} as read, not yet the session's: a page of {@link KeysetPages}. */
   private Mono<List<Object>> readPage(SelectSpec select) {
     SqlStatement sql = context.selects().select(select, model);
     return connections.use(connection -> context.executor().queryList(connection, sql,
-            state.rowReader(model, options.tracked()), connections.inTransaction()))
+            state.rowReader(model, options.tracked()), expectedRows(select),
+            connections.inTransaction()))
         .single();
   }
 

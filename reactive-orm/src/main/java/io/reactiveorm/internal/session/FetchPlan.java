@@ -20,6 +20,9 @@ import reactor.core.publisher.Mono;
  */
 final class FetchPlan {
 
+  /** The plan of a query that asks for no relation. */
+  static final FetchPlan NONE = new FetchPlan();
+
   private final Map<RelationModel, FetchPlan> children = new LinkedHashMap<>();
 
   static FetchPlan of(OrmContext context, EntityModel<?> root, List<FetchPath<?>> paths) {
@@ -46,8 +49,15 @@ final class FetchPlan {
 
   /** Whether every level has at most one relation: a plan that one connection serves in turn. */
   boolean isChain() {
-    return children.size() <= 1
-        && children.values().stream().allMatch(FetchPlan::isChain);
+    if (children.size() > 1) {
+      return false;
+    }
+    for (FetchPlan child : children.values()) {
+      if (!child.isChain()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

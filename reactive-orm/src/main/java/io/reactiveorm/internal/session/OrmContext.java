@@ -99,6 +99,10 @@ public final class OrmContext {
 
   /** The plan for loading {@code paths} from rows of {@code root}; see {@link FetchPlan#of}. */
   FetchPlan fetchPlan(EntityModel<?> root, List<FetchPath<?>> paths) {
+    if (paths.isEmpty()) {
+      // most queries ask for no relation: no key to build and hash
+      return FetchPlan.NONE;
+    }
     List<Object> key = List.of(root, paths);
     FetchPlan known = fetchPlans.get(key);
     if (known != null) {

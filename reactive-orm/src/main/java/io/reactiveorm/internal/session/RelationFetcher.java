@@ -205,9 +205,11 @@ final class RelationFetcher {
     List<SqlStatement> statements = chunks(keys).stream()
         .map(chunk -> context.relationSql().targetsWhereKeyIn(target, key, chunk))
         .toList();
+    // targets read by their id are a row per key at most
+    int expectedRows = key == target.id() ? Math.min(keys.size(), WINDOW) : WINDOW;
     return source.use(connection -> Flux.fromIterable(statements).concatMap(sql ->
             context.executor().queryWindows(connection, sql, state.rowReader(target, tracked),
-                WINDOW, source.inTransaction())))
+                WINDOW, expectedRows, source.inTransaction())))
         .map(rows -> state.trackRows(target, rows, group, tracked));
   }
 
