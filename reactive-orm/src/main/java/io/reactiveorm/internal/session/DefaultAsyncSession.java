@@ -89,7 +89,11 @@ public final class DefaultAsyncSession implements AsyncSession {
       // the rows inserted together are siblings: a lazy load on one loads for all of them
       SiblingGroup inserted = new SiblingGroup();
       state.expect(model, rows.size());
-      return bulk.insert(model, rows).doOnNext(row -> state.inserted(model, row, inserted));
+      // registered once all are written: an insert is all or none
+      return bulk.insert(model, rows).collectList().flatMapIterable(written -> {
+        state.insertedAll(model, written, inserted);
+        return written;
+      });
     });
   }
 

@@ -200,11 +200,17 @@ final class SessionState {
     };
   }
 
-  /** Registers an entity this session just inserted: same instance for later reads. */
-  <E> void inserted(EntityModel<E> model, E entity, SiblingGroup group) {
-    attachRelations(model, entity, group, false);
-    group.add(entity);
-    work.managed(model, entity);
+  /**
+   * Registers the entities this session just inserted (the same instances for later reads), in
+   * {@code group}: the relations' loaders looked up once, the unit of work taken once.
+   */
+  <E> void insertedAll(EntityModel<E> model, List<E> entities, SiblingGroup group) {
+    LazyLoader[] loaders = loaders(model, group);
+    for (int i = 0; i < entities.size(); i++) {
+      attachRelations(model, entities.get(i), loaders, false);
+    }
+    group.addAll(entities);
+    work.managedAll(model, entities);
   }
 
   /** Forgets an entity: it is no longer the session's instance of its row. */

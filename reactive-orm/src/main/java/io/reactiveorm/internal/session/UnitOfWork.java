@@ -241,8 +241,20 @@ final class UnitOfWork {
   }
 
   /** Tracks an entity read from (or just written to) the database, snapshotting its values. */
-  @SuppressWarnings("unchecked")
   synchronized void managed(EntityModel<?> model, Object entity) {
+    track(model, entity);
+  }
+
+  /** {@link #managed} for the rows of one insert, under one lock. */
+  synchronized void managedAll(EntityModel<?> model, List<?> entities) {
+    sizedFor(model, entities.size());
+    for (int i = 0; i < entities.size(); i++) {
+      track(model, entities.get(i));
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private void track(EntityModel<?> model, Object entity) {
     EntityModel<Object> typed = (EntityModel<Object>) model;
     Entry entry = entryOf(entity);
     if (entry == null) {
