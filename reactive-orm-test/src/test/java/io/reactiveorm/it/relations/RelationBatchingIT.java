@@ -4,6 +4,7 @@ import static io.reactiveorm.it.relations.RelationData.distinctInstances;
 import static io.reactiveorm.it.relations.RelationData.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reactiveorm.AsyncSession;
 import io.reactiveorm.NPlusOneMode;
 import io.reactiveorm.Orm;
 import io.reactiveorm.it.relations.RelationData.Expected;
@@ -71,6 +72,55 @@ class RelationBatchingIT {
         })
         .verifyComplete();
     StatementAssert.assertThat(statements).hasStatementCount(2);
+  }
+
+  /**
+   * The tags a many-to-many load reads, tracked or read-only, are siblings: a lazy load of their
+   * own relation, asked for tag by tag, runs once for all of them. Those the session tracks are
+   * its instances: a later read-only load gives them back, not copies.
+   */
+  @EveryDatabase
+  void tagsOfAManyToManyLoadAreSiblingsAndTheSessionsInstances(Orm orm,
+      StatementRecorder statements) {
+    RelationData.seed(orm, 2, 30, 50, 8);
+    Expected expected = RelationData.expected(orm);
+
+    for (boolean readOnly : List.of(false, true)) {
+      AsyncSession session = orm.session();
+      statements.reset();
+      List<Tag> tags = tagsOf(articlesWithTags(session, readOnly).block(RelationData.TIMEOUT));
+      assertThat(tags).isNotEmpty();
+      Flux.fromIterable(tags)
+          .concatMap(tag -> tag.articles.load().map(articles -> Map.entry(tag, articles)))
+          .collectList()
+          .as(StepVerifier::create)
+          .assertNext(loads -> {
+            for (Map.Entry<Tag, List<Article>> load : loads) {
+              assertThat(ids(load.getValue(), a -> a.id)).as("read-only: %s", readOnly)
+                  .isEqualTo(expected.articlesOfTag().get(load.getKey().id));
+            }
+          })
+          .verifyComplete();
+      // the articles, their tags, and the tags' articles for all of them
+      StatementAssert.assertThat(statements).as("read-only: %s", readOnly)
+          .hasStatementCount(3);
+
+      if (!readOnly) {
+        Map<Long, Tag> tracked = new java.util.HashMap<>();
+        tags.forEach(tag -> tracked.put(tag.id, tag));
+        List<Tag> again = tagsOf(articlesWithTags(session, true).block(RelationData.TIMEOUT));
+        assertThat(again).hasSameSizeAs(tags).allMatch(tag -> tracked.get(tag.id) == tag);
+      }
+    }
+  }
+
+  private static Mono<List<Article>> articlesWithTags(AsyncSession session, boolean readOnly) {
+    var query = session.query(Article.class).with(Article_.tags);
+    return (readOnly ? query.readOnly() : query).list().collectList();
+  }
+
+  private static List<Tag> tagsOf(List<Article> articles) {
+    return articles.stream().flatMap(article -> article.tags.get().stream()).toList();
   }
 
   @EveryDatabase

@@ -80,15 +80,11 @@ final class SessionState {
   <E> List<E> trackRows(EntityModel<E> model, List<Object> rows, SiblingGroup group,
       boolean tracked) {
     // the unit of work takes the whole read under one lock, then the newcomers get their
-    // relations' loaders, looked up once, and join the group at once: per row, each of these
-    // was a lock or a map lookup
+    // relations' loaders, looked up once, and join the group at once (adoptAll): per row, each
+    // of these was a lock or a map lookup
     List<Object> newcomers = tracked ? work.trackReads(model, rows)
         : work.replaceKnown(model, rows);
-    LazyLoader[] loaders = loaders(model, group);
-    for (int i = 0; i < newcomers.size(); i++) {
-      attachRelations(model, (E) newcomers.get(i), loaders, true);
-    }
-    group.addAll(newcomers);
+    adoptAll(model, newcomers, group);
     return (List<E>) (List<?>) rows;
   }
 
@@ -102,12 +98,18 @@ final class SessionState {
       boolean tracked) {
     List<Object> newcomers = tracked ? work.trackEach(model, entities)
         : work.replaceKnown(model, entities);
+    adoptAll(model, newcomers, group);
+    return (List<E>) (List<?>) entities;
+  }
+
+  /** Rows read first in this session: their relation handles attached, in {@code group}. */
+  @SuppressWarnings("unchecked")
+  private <E> void adoptAll(EntityModel<E> model, List<Object> newcomers, SiblingGroup group) {
     LazyLoader[] loaders = loaders(model, group);
     for (int i = 0; i < newcomers.size(); i++) {
       attachRelations(model, (E) newcomers.get(i), loaders, true);
     }
     group.addAll(newcomers);
-    return (List<E>) (List<?>) entities;
   }
 
   /**

@@ -153,33 +153,20 @@ final class UnitOfWork {
   }
 
   /**
-   * Tracks entities read without their snapshot ({@code OffsetEntityReader}) in one go, as
-   * {@link #trackIfAbsent} does one by one: each becomes in {@code entities} the session's
-   * instance of its row. Returns the rows' first instances: {@code entities} itself when all of
-   * them are.
+   * Tracks entities read without their snapshot ({@code OffsetEntityReader}) as {@link
+   * #trackReads} tracks rows read with theirs, snapshotting them first; returns the same.
    */
+  @SuppressWarnings("unchecked")
   synchronized List<Object> trackEach(EntityModel<?> model, List<Object> entities) {
-    Rows typed = sizedFor(model, entities.size());
-    RowIndex<Entry> byId = typed.byId();
-    PropertyModel idProperty = model.id();
-    List<Object> newcomers = null;
+    int width = model.properties().size();
     for (int i = 0; i < entities.size(); i++) {
-      Object fresh = entities.get(i);
-      Entry entry = new Entry(typed.model(), fresh, snapshot(typed.model(), fresh),
-          Status.MANAGED);
-      Entry known = byId.putIfAbsent(idProperty.get(fresh), entry);
-      if (known == null) {
-        if (newcomers != null) {
-          newcomers.add(fresh);
-        }
-      } else {
-        if (newcomers == null) {
-          newcomers = new ArrayList<>(entities.subList(0, i));
-        }
-        entities.set(i, known.entity);
-      }
+      Object entity = entities.get(i);
+      // as a read's snapshot: the entity in the spare slot at the end
+      Object[] read = snapshotInto(new Object[width + 1], (EntityModel<Object>) model, entity);
+      read[width] = entity;
+      entities.set(i, read);
     }
-    return newcomers != null ? newcomers : entities;
+    return trackReads(model, entities);
   }
 
   /**
