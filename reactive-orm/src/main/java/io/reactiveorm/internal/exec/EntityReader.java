@@ -44,11 +44,16 @@ public final class EntityReader<E> implements BiFunction<Row, RowMetadata, E> {
    * the entity again.
    */
   public Object[] readWithSnapshot(Row row, RowMetadata metadata) {
+    return readWithSnapshot(row, 0);
+  }
+
+  /** {@link #readWithSnapshot(Row, RowMetadata)} for the columns from {@code offset} on. */
+  public Object[] readWithSnapshot(Row row, int offset) {
     E entity = model.newInstance();
     Object[] values = new Object[properties.length + 1];
     for (int i = 0; i < properties.length; i++) {
       PropertyModel property = properties[i];
-      Object value = property.fromDriver(row.get(i, property.databaseType()));
+      Object value = property.fromDriver(row.get(offset + i, property.databaseType()));
       property.set(entity, value);
       values[i] = property.snapshotOfRead(value);
     }

@@ -2,37 +2,30 @@ package io.reactiveorm.internal.exec;
 
 import io.r2dbc.spi.Row;
 import io.r2dbc.spi.RowMetadata;
-import io.reactiveorm.internal.meta.EntityModel;
 import io.reactiveorm.internal.meta.PropertyModel;
 import java.util.function.BiFunction;
 
 /**
  * Reads a row whose first column is a key and whose other columns are an entity in model order,
- * as the many-to-many load returns them.
- *
- * @param <E> the entity type
+ * as the many-to-many load returns them: {@code [key, entity]}, or for a tracked read {@code
+ * [key, snapshot]} as {@link EntityReader#readWithSnapshot(Row, int)} takes it.
  */
-public final class OffsetEntityReader<E> implements BiFunction<Row, RowMetadata, Object[]> {
+public final class OffsetEntityReader implements BiFunction<Row, RowMetadata, Object[]> {
 
-  private final EntityModel<E> model;
+  private final EntityReader<?> entities;
   private final PropertyModel key;
-  private final PropertyModel[] properties;
+  private final boolean withSnapshot;
 
-  public OffsetEntityReader(EntityModel<E> model, PropertyModel key) {
-    this.model = model;
+  public OffsetEntityReader(EntityReader<?> entities, PropertyModel key, boolean withSnapshot) {
+    this.entities = entities;
     this.key = key;
-    this.properties = model.properties().toArray(PropertyModel[]::new);
+    this.withSnapshot = withSnapshot;
   }
 
-  /** {@code [key, entity]}. */
   @Override
   public Object[] apply(Row row, RowMetadata metadata) {
     Object keyValue = key.fromDriver(row.get(0, key.databaseType()));
-    E entity = model.newInstance();
-    for (int i = 0; i < properties.length; i++) {
-      PropertyModel property = properties[i];
-      property.set(entity, property.fromDriver(row.get(i + 1, property.databaseType())));
-    }
-    return new Object[] {keyValue, entity};
+    Object read = withSnapshot ? entities.readWithSnapshot(row, 1) : entities.read(row, 1);
+    return new Object[] {keyValue, read};
   }
 }

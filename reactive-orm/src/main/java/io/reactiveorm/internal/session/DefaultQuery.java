@@ -258,15 +258,11 @@ final class DefaultQuery<E> implements Query<E> {
   private Flux<List<Object>> windows(ConnectionSource source) {
     SqlStatement sql = streaming(context.selects().select(spec, model));
     return source.use(connection -> context.executor().queryWindows(connection, sql,
-        state.rowReader(model, options.tracked()), options.windowSize(), expectedRows(),
+        state.rowReader(model, options.tracked()), options.windowSize(), expectedRows(spec),
         source.inTransaction()));
   }
 
-  /** The most rows a window can hold: its size, or fewer when the query has a smaller limit. */
-  private int expectedRows() {
-    return expectedRows(spec);
-  }
-
+  /** The most rows a window of {@code select} holds: its size, or a smaller limit. */
   private int expectedRows(SelectSpec select) {
     Long limit = select.limit();
     return limit == null ? options.windowSize() : (int) Math.min(limit, options.windowSize());

@@ -150,7 +150,8 @@ final class RelationFetcher {
     Map<Object, List<Object>> byOwner = new HashMap<>();
     Set<Object> all = new LinkedHashSet<>();
     SiblingGroup group = new SiblingGroup();
-    OffsetEntityReader<Object> reader = new OffsetEntityReader<>(target, ownerModel.id());
+    OffsetEntityReader reader = new OffsetEntityReader(context.reader(target.type()),
+        ownerModel.id(), tracked);
     List<SqlStatement> statements = chunks(ownerIds).stream()
         .map(chunk -> context.relationSql().joinedTargets(target, relation.joinTable(),
             ownerModel.id(), chunk))
@@ -159,13 +160,14 @@ final class RelationFetcher {
             context.executor().queryWindows(connection, sql, reader, WINDOW,
                 source.inTransaction())))
         .doOnNext(pairs -> {
-          List<Object> entities = new ArrayList<>(pairs.size());
+          // the targets as read, then the session's instances of them, in place
+          List<Object> rows = new ArrayList<>(pairs.size());
           for (Object[] pair : pairs) {
-            entities.add(pair[1]);
+            rows.add(pair[1]);
           }
-          state.trackEntities(target, entities, group, tracked);
+          state.trackRows(target, rows, group, tracked);
           for (int i = 0; i < pairs.size(); i++) {
-            Object entity = entities.get(i);
+            Object entity = rows.get(i);
             if (targets) {
               all.add(entity);
             }

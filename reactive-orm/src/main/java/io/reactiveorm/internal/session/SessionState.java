@@ -72,42 +72,33 @@ final class SessionState {
   }
 
   /**
-   * The session's instances of {@code rows}, read by {@link #rowReader} (entities, or for a
-   * tracked read entities with their snapshots), as {@link #track} makes them, in {@code group}.
+   * The session's instances of {@code rows}, read by {@link #rowReader} or as a many-to-many
+   * load's targets (entities, or for a tracked read entities with their snapshots), as {@link
+   * #track} makes them, in {@code group}.
    * The list is the read's own and is filled in place: a second list per window is garbage.
    */
   @SuppressWarnings("unchecked")
   <E> List<E> trackRows(EntityModel<E> model, List<Object> rows, SiblingGroup group,
       boolean tracked) {
     // the unit of work takes the whole read under one lock, then the newcomers get their
-    // relations' loaders, looked up once, and join the group at once (adoptAll): per row, each
-    // of these was a lock or a map lookup
+    // relations' loaders, looked up once, and join the group at once: per row, each of these
+    // was a lock or a map lookup
     List<Object> newcomers = tracked ? work.trackReads(model, rows)
         : work.replaceKnown(model, rows);
-    adoptAll(model, newcomers, group);
+    adoptAll(model, newcomers, group, true);
     return (List<E>) (List<?>) rows;
   }
 
   /**
-   * The session's instances of {@code entities}, read without their snapshot (a many-to-many
-   * load's targets), as {@link #track} makes them one by one, in {@code group}: replaced in
-   * place, under one lock and with the relations' loaders looked up once for the lot.
+   * Entities new to this session, read or inserted: their relation handles attached, in {@code
+   * group}, with the relations' loaders looked up once for them all.
    */
   @SuppressWarnings("unchecked")
-  <E> List<E> trackEntities(EntityModel<E> model, List<Object> entities, SiblingGroup group,
-      boolean tracked) {
-    List<Object> newcomers = tracked ? work.trackEach(model, entities)
-        : work.replaceKnown(model, entities);
-    adoptAll(model, newcomers, group);
-    return (List<E>) (List<?>) entities;
-  }
-
-  /** Rows read first in this session: their relation handles attached, in {@code group}. */
-  @SuppressWarnings("unchecked")
-  private <E> void adoptAll(EntityModel<E> model, List<Object> newcomers, SiblingGroup group) {
+  private <E> void adoptAll(EntityModel<E> model, List<?> newcomers, SiblingGroup group,
+      boolean fromDatabase) {
     LazyLoader[] loaders = loaders(model, group);
     for (int i = 0; i < newcomers.size(); i++) {
-      attachRelations(model, (E) newcomers.get(i), loaders, true);
+      attachRelations(model, (E) newcomers.get(i), loaders, fromDatabase);
     }
     group.addAll(newcomers);
   }
@@ -204,14 +195,10 @@ final class SessionState {
 
   /**
    * Registers the entities this session just inserted (the same instances for later reads), in
-   * {@code group}: the relations' loaders looked up once, the unit of work taken once.
+   * {@code group}, the unit of work taken once for them all.
    */
   <E> void insertedAll(EntityModel<E> model, List<E> entities, SiblingGroup group) {
-    LazyLoader[] loaders = loaders(model, group);
-    for (int i = 0; i < entities.size(); i++) {
-      attachRelations(model, entities.get(i), loaders, false);
-    }
-    group.addAll(entities);
+    adoptAll(model, entities, group, false);
     work.managedAll(model, entities);
   }
 

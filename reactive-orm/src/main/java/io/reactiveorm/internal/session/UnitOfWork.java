@@ -153,23 +153,6 @@ final class UnitOfWork {
   }
 
   /**
-   * Tracks entities read without their snapshot ({@code OffsetEntityReader}) as {@link
-   * #trackReads} tracks rows read with theirs, snapshotting them first; returns the same.
-   */
-  @SuppressWarnings("unchecked")
-  synchronized List<Object> trackEach(EntityModel<?> model, List<Object> entities) {
-    int width = model.properties().size();
-    for (int i = 0; i < entities.size(); i++) {
-      Object entity = entities.get(i);
-      // as a read's snapshot: the entity in the spare slot at the end
-      Object[] read = snapshotInto(new Object[width + 1], (EntityModel<Object>) model, entity);
-      read[width] = entity;
-      entities.set(i, read);
-    }
-    return trackReads(model, entities);
-  }
-
-  /**
    * Replaces in {@code entities} (untracked reads) those the session already tracks by its
    * instances; returns the others, {@code entities} itself when none is tracked.
    */
