@@ -71,7 +71,15 @@ public class ReactiveOrmAutoConfiguration {
     String url = url(r2dbc);
     Orm.Builder builder = Orm.builder().url(url).entities(entities)
         .nPlusOne(properties.getNPlusOne())
-        .logBindValues(properties.isLogBindValues());
+        .logBindValues(properties.isLogBindValues())
+        .coalesceFinds(properties.isCoalesceFinds());
+    if (properties.getFetchSize() != null) {
+      builder.fetchSize(atLeast(0, properties.getFetchSize(), "fetch-size"));
+    }
+    if (properties.getRelationChunkSize() != null) {
+      builder.relationChunkSize(atLeast(1, properties.getRelationChunkSize(),
+          "relation-chunk-size"));
+    }
     if (StringUtils.hasText(r2dbc.getUsername())) {
       builder.username(r2dbc.getUsername());
     }
@@ -168,6 +176,15 @@ public class ReactiveOrmAutoConfiguration {
     List<Class<?>> sorted = new ArrayList<>(found);
     sorted.sort(Comparator.comparing(Class::getName));
     return sorted;
+  }
+
+  /** The builder checks the same, but names its method; a Spring user set a property. */
+  private static int atLeast(int least, int value, String property) {
+    if (value < least) {
+      throw new IllegalStateException("reactive-orm." + property + " must be at least " + least
+          + ", was " + value);
+    }
+    return value;
   }
 
   /** {@code spring.r2dbc.url}, or an embedded H2 database when the H2 driver is present. */

@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * <pre>
  * reactive-orm.entity-packages=com.example.blog.model   # default: the application's package
  * reactive-orm.schema.create=true                       # create missing tables at startup
+ * reactive-orm.relation-chunk-size=500                  # at most 500 keys per relation load
  * </pre>
  */
 @ConfigurationProperties(prefix = "reactive-orm")
@@ -40,6 +41,24 @@ public class ReactiveOrmProperties {
 
   /** Logs bound values with the SQL at debug level (values may be secrets). */
   private boolean logBindValues;
+
+  /**
+   * Whether finds by id that wait for a connection at the same time share one statement
+   * (default {@code true}; see {@code Orm.Builder.coalesceFinds}).
+   */
+  private boolean coalesceFinds = true;
+
+  /**
+   * Rows fetched per round trip by {@code Query.stream()}; 0 reads each result whole. Unset:
+   * the library's default (1000).
+   */
+  private Integer fetchSize;
+
+  /**
+   * The most keys one relation-loading statement carries; larger key sets are split. Unset: the
+   * library's default (1000).
+   */
+  private Integer relationChunkSize;
 
   private final Schema schema = new Schema();
 
@@ -73,6 +92,30 @@ public class ReactiveOrmProperties {
 
   public void setLogBindValues(boolean logBindValues) {
     this.logBindValues = logBindValues;
+  }
+
+  public boolean isCoalesceFinds() {
+    return coalesceFinds;
+  }
+
+  public void setCoalesceFinds(boolean coalesceFinds) {
+    this.coalesceFinds = coalesceFinds;
+  }
+
+  public Integer getFetchSize() {
+    return fetchSize;
+  }
+
+  public void setFetchSize(Integer fetchSize) {
+    this.fetchSize = fetchSize;
+  }
+
+  public Integer getRelationChunkSize() {
+    return relationChunkSize;
+  }
+
+  public void setRelationChunkSize(Integer relationChunkSize) {
+    this.relationChunkSize = relationChunkSize;
   }
 
   public Schema getSchema() {

@@ -107,6 +107,18 @@ class ReactiveOrmAutoConfigurationTest {
   }
 
   @Test
+  void outOfRangeStatementSettingsFailStartupNamingTheProperty() {
+    runner.withPropertyValues("spring.r2dbc.url=r2dbc:h2:mem:///boot_chunk",
+            "reactive-orm.relation-chunk-size=0")
+        .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+            .hasMessage("reactive-orm.relation-chunk-size must be at least 1, was 0"));
+    runner.withPropertyValues("spring.r2dbc.url=r2dbc:h2:mem:///boot_fetch",
+            "reactive-orm.fetch-size=-1")
+        .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+            .hasMessage("reactive-orm.fetch-size must be at least 0, was -1"));
+  }
+
+  @Test
   void aBadUrlFailsStartupNamingIt() {
     runner.withPropertyValues("spring.r2dbc.url=r2dbc:nosuchdriver://localhost/x")
         .run(context -> assertThat(context).hasFailed().getFailure()
