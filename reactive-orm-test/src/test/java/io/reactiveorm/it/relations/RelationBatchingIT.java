@@ -16,6 +16,7 @@ import io.reactiveorm.test.StatementRecorder;
 import io.reactiveorm.test.TestDatabase;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -106,7 +107,7 @@ class RelationBatchingIT {
           .hasStatementCount(3);
 
       if (!readOnly) {
-        Map<Long, Tag> tracked = new java.util.HashMap<>();
+        Map<Long, Tag> tracked = new HashMap<>();
         tags.forEach(tag -> tracked.put(tag.id, tag));
         List<Tag> again = tagsOf(articlesWithTags(session, true).block(RelationData.TIMEOUT));
         assertThat(again).hasSameSizeAs(tags).allMatch(tag -> tracked.get(tag.id) == tag);
