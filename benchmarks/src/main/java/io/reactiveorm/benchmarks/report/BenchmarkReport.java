@@ -53,6 +53,18 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class BenchmarkReport {
 
+  /**
+   * The peers' pairings in a full run, shorter than raw R2DBC's (10 and 8 iterations of 3 s) so
+   * that 10 workloads with 2 peers add about 14 minutes: per fork 26 s of iterations and 6 to 9 s
+   * of setup (two JVMs started, each checking its answers; Hibernate Reactive's fork was the
+   * quicker); the stream's forks take 1 to 2 minutes, as each of their iterations is one pair of
+   * 6 to 11 s. The warm-up is the longer part: in a 40 s run of the many-to-many load, the JIT
+   * was still compiling reactive-orm's code 15 s in, and done by 20 s.
+   */
+  static final int PEER_WARMUP_ITERATIONS = 8;
+  static final int PEER_ITERATIONS = 5;
+  static final int PEER_ITERATION_SECONDS = 2;
+
   private BenchmarkReport() {}
 
   /** The command line, parsed. */
@@ -152,10 +164,13 @@ public final class BenchmarkReport {
     facts.put("mode", settings.quick() ? "quick" : "full");
     facts.put("timing", settings.quick()
         ? "sample mode; 2 warm-up iterations of 1 s, 3 measured iterations of 1 s, 1 fork;"
-            + " stream: 1 warm-up pass, 2 measured passes"
+            + " stream: 1 warm-up pass, 2 measured passes; paired, with raw R2DBC and with a peer:"
+            + " 3 warm-up iterations of 1 s, 3 measured iterations of 1 s"
         : "sample mode; 5 warm-up iterations of 3 s, 5 measured iterations of 3 s, 1 fork;"
-            + " stream: 1 warm-up pass, 3 measured passes; paired: 10 warm-up iterations of 3 s,"
-            + " 8 measured iterations of 3 s");
+            + " stream: 1 warm-up pass, 3 measured passes; paired with raw R2DBC: 10 warm-up"
+            + " iterations of 3 s, 8 measured iterations of 3 s; paired with a peer: "
+            + PEER_WARMUP_ITERATIONS + " warm-up iterations of " + PEER_ITERATION_SECONDS + " s, "
+            + PEER_ITERATIONS + " measured iterations of " + PEER_ITERATION_SECONDS + " s");
     Environment.machine(BenchConfig.current()).forEach((k, v) -> facts.put("machine." + k, v));
     Environment.versions().forEach((k, v) -> facts.put("version." + k, v));
     return facts;
@@ -182,49 +197,71 @@ public final class BenchmarkReport {
           properties, true));
     }
     if (!settings.workloads().isEmpty()
-        && settings.contestants().contains(Contestants.REACTIVE_ORM)
-        && settings.contestants().contains(Contestants.RAW_R2DBC)) {
-      all.addAll(runPaired(settings, settings.workloads(), properties, metrics));
+        && settings.contestants().contains(Contestants.REACTIVE_ORM)) {
+      if (settings.contestants().contains(Contestants.RAW_R2DBC)) {
+        all.addAll(runPaired(settings, List.of(Contestants.RAW_R2DBC), properties, metrics));
+      }
+      List<String> peers = PairedBenchmark.PEERS.stream()
+          .filter(settings.contestants()::contains).toList();
+      if (!peers.isEmpty()) {
+        all.addAll(runPaired(settings, peers, properties, metrics));
+      }
     }
     return all;
   }
 
   /**
-   * {@link PairedBenchmark}: reactive-orm and raw R2DBC taking turns, their times kept by the
-   * fork in the metrics (JMH's own score is the pair's, of no use to the report).
+   * {@link PairedBenchmark}: reactive-orm taking turns with each of {@code partners} (raw R2DBC
+   * alone, or the peers, with shorter iterations), their times kept by the fork in the metrics
+   * (JMH's own score is the pair's, of no use to the report).
    */
-  private static List<Measurement> runPaired(Settings settings, List<Workload> workloads,
+  private static List<Measurement> runPaired(Settings settings, List<String> partners,
       String[] properties, Path metrics) throws RunnerException {
+    boolean raw = partners.equals(List.of(Contestants.RAW_R2DBC));
+    List<Workload> workloads = settings.workloads();
     ChainedOptionsBuilder options = new OptionsBuilder()
         .include("^" + PairedBenchmark.class.getName().replace(".", "\\.") + "\\.pair$")
         .param("workload", workloads.stream().map(Workload::method).toArray(String[]::new))
+        .param("partner", partners.toArray(String[]::new))
         .jvmArgsPrepend(properties)
         .shouldFailOnError(false)
         .resultFormat(ResultFormatType.JSON)
-        .result(settings.results().resolve("PairedBenchmark.json").toString());
+        .result(settings.results().resolve(raw ? "PairedBenchmark.json"
+            : "PairedBenchmark-peers.json").toString());
     if (settings.quick()) {
       options = options.warmupIterations(3).warmupTime(TimeValue.seconds(1))
           .measurementIterations(3).measurementTime(TimeValue.seconds(1));
+    } else if (!raw) {
+      TimeValue time = TimeValue.seconds(PEER_ITERATION_SECONDS);
+      options = options.warmupIterations(PEER_WARMUP_ITERATIONS).warmupTime(time)
+          .measurementIterations(PEER_ITERATIONS).measurementTime(time);
     }
-    workloads.forEach(w -> Metrics.delete(metrics, w, PairedBenchmark.CONTESTANT));
+    for (String partner : partners) {
+      workloads.forEach(w -> Metrics.delete(metrics, w, PairedBenchmark.metricsKey(partner)));
+    }
     new Runner(options.build()).run();
     List<Measurement> measurements = new ArrayList<>();
-    for (Workload workload : workloads) {
-      Properties times = Metrics.read(metrics, workload, PairedBenchmark.CONTESTANT);
-      if (times.isEmpty()) {
-        continue;
+    for (String partner : partners) {
+      for (Workload workload : workloads) {
+        Properties times = Metrics.read(metrics, workload, PairedBenchmark.metricsKey(partner));
+        // a fork that failed left nothing: the report falls back to the sequential times
+        if (times.isEmpty()) {
+          continue;
+        }
+        long pairs = Long.parseLong(times.getProperty(PairedBenchmark.PAIRS));
+        measurements.add(pairedMeasurement(workload, PairedBenchmark.ormRow(partner), times,
+            PairedBenchmark.ORM_MEDIAN, PairedBenchmark.ORM_P90, pairs));
+        measurements.add(pairedMeasurement(workload, PairedBenchmark.partnerRow(partner), times,
+            PairedBenchmark.PARTNER_MEDIAN, PairedBenchmark.PARTNER_P90, pairs));
       }
-      long pairs = Long.parseLong(times.getProperty(PairedBenchmark.PAIRS));
-      measurements.add(new Measurement(workload, PairedBenchmark.ORM_ROW,
-          Double.parseDouble(times.getProperty(PairedBenchmark.ORM_MEDIAN)),
-          Double.parseDouble(times.getProperty(PairedBenchmark.ORM_P90)), pairs, Double.NaN,
-          Double.NaN, 0, 0));
-      measurements.add(new Measurement(workload, PairedBenchmark.RAW_ROW,
-          Double.parseDouble(times.getProperty(PairedBenchmark.RAW_MEDIAN)),
-          Double.parseDouble(times.getProperty(PairedBenchmark.RAW_P90)), pairs, Double.NaN,
-          Double.NaN, 0, 0));
     }
     return measurements;
+  }
+
+  private static Measurement pairedMeasurement(Workload workload, String row, Properties times,
+      String median, String p90, long pairs) {
+    return new Measurement(workload, row, Double.parseDouble(times.getProperty(median)),
+        Double.parseDouble(times.getProperty(p90)), pairs, Double.NaN, Double.NaN, 0, 0);
   }
 
   private static List<Measurement> run(Settings settings, Class<?> benchmark,
