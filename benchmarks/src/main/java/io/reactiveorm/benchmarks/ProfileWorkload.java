@@ -11,8 +11,10 @@ package io.reactiveorm.benchmarks;
  * jfr print --events jdk.ExecutionSample orm.jfr
  * </pre>
  *
- * <p>Arguments: contestant, workload (its benchmark method name), seconds to run after 5 s of
- * warm-up. Prints the operations per second and the statements per operation.
+ * <p>Arguments: contestant, workload (its benchmark method name), seconds to run after the
+ * warm-up, and optionally the warm-up's seconds (5 by default; the JIT may still be compiling
+ * after 15 s, so take 20 or more before comparing CPU per operation). Prints the operations per
+ * second, the process's CPU and the statements per operation.
  */
 public final class ProfileWorkload {
 
@@ -22,6 +24,7 @@ public final class ProfileWorkload {
     String name = args[0];
     Workload workload = Workload.ofBenchmark(args[1]);
     long seconds = args.length > 2 ? Long.parseLong(args[2]) : 30;
+    long warmUp = args.length > 3 ? Long.parseLong(args[3]) : 5;
     BenchConfig config = BenchConfig.current();
     Fixture fixture = new Fixture(config);
     fixture.ensure();
@@ -34,7 +37,7 @@ public final class ProfileWorkload {
       for (int phase = 0; phase < 2; phase++) {
         long statements = contestant.statements().total();
         long cpuStart = processCpuNanos();
-        long end = System.nanoTime() + (phase == 0 ? 5 : seconds) * 1_000_000_000L;
+        long end = System.nanoTime() + (phase == 0 ? warmUp : seconds) * 1_000_000_000L;
         long start = System.nanoTime();
         long ops = 0;
         while (System.nanoTime() < end) {
