@@ -29,9 +29,10 @@ import java.util.concurrent.TimeUnit;
  * JVM that waits for its turn blocks on its socket and uses no CPU. (On the machine where this
  * was introduced the ratios came out the same either way, within the run-to-run spread.)
  *
- * <p>The protocol, over a loopback socket: the benchmark sends an operation number (a long); the
- * partner runs that operation of its workload and answers with its time in nanoseconds and its
- * checksum (two longs). The partner exits when the benchmark closes the socket.
+ * <p>The protocol, over a loopback socket: the benchmark sends the first operation's number (a
+ * long) and how many to run (an int); the partner runs those operations of its workload one after
+ * the other and answers with the time of each in nanoseconds, then their checksum (longs). The
+ * partner exits when the benchmark closes the socket.
  */
 public final class PairedPartner implements AutoCloseable {
 
@@ -39,7 +40,7 @@ public final class PairedPartner implements AutoCloseable {
   private final Socket socket;
   private final DataInputStream in;
   private final DataOutputStream out;
-  private long lastNanos;
+  private long[] lastNanos = new long[0];
 
   private PairedPartner(Process process, Socket socket) throws IOException {
     this.process = process;
@@ -89,12 +90,19 @@ public final class PairedPartner implements AutoCloseable {
     return process.isAlive() ? "still running" : Integer.toString(process.exitValue());
   }
 
-  /** Runs operation {@code op} in the partner; returns its checksum. */
-  public long run(long op) {
+  /**
+   * Runs operations {@code first} to {@code first + count - 1} in the partner, one after the
+   * other; returns their checksum.
+   */
+  public long run(long first, int count) {
     try {
-      out.writeLong(op);
+      out.writeLong(first);
+      out.writeInt(count);
       out.flush();
-      lastNanos = in.readLong();
+      lastNanos = new long[count];
+      for (int i = 0; i < count; i++) {
+        lastNanos[i] = in.readLong();
+      }
       return in.readLong();
     } catch (IOException e) {
       throw new IllegalStateException("The paired JVM stopped answering (exit code "
@@ -102,8 +110,8 @@ public final class PairedPartner implements AutoCloseable {
     }
   }
 
-  /** How long the partner's last operation took, timed in the partner. */
-  public long lastNanos() {
+  /** How long each operation of the last {@link #run} took, timed in the partner. */
+  public long[] lastNanos() {
     return lastNanos;
   }
 
@@ -146,16 +154,20 @@ public final class PairedPartner implements AutoCloseable {
     DataOutputStream out = new DataOutputStream(
         new BufferedOutputStream(socket.getOutputStream()));
     while (true) {
-      long op;
+      long first;
+      int count;
       try {
-        op = in.readLong();
+        first = in.readLong();
+        count = in.readInt();
       } catch (EOFException | SocketException closed) {
         return;
       }
-      long start = System.nanoTime();
-      long sum = inputs.run(contestant, workload, op);
-      long nanos = System.nanoTime() - start;
-      out.writeLong(nanos);
+      long sum = 0;
+      for (int i = 0; i < count; i++) {
+        long start = System.nanoTime();
+        sum += inputs.run(contestant, workload, first + i);
+        out.writeLong(System.nanoTime() - start);
+      }
       out.writeLong(sum);
       out.flush();
     }

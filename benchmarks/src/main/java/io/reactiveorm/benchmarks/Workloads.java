@@ -51,6 +51,13 @@ public final class Workloads {
     return next++;
   }
 
+  /** Moves past {@code ops} windows; returns the first of them. */
+  public long advance(int ops) {
+    long first = next;
+    next += ops;
+    return first;
+  }
+
   public List<Contestant.NewUser> newUsers(long op) {
     return NEW_USERS;
   }

@@ -248,20 +248,21 @@ public final class BenchmarkReport {
         if (times.isEmpty()) {
           continue;
         }
-        long pairs = Long.parseLong(times.getProperty(PairedBenchmark.PAIRS));
         measurements.add(pairedMeasurement(workload, PairedBenchmark.ormRow(partner), times,
-            PairedBenchmark.ORM_MEDIAN, PairedBenchmark.ORM_P90, pairs));
+            PairedBenchmark.ORM_MEDIAN, PairedBenchmark.ORM_P90,
+            Long.parseLong(times.getProperty(PairedBenchmark.ORM_OPS))));
         measurements.add(pairedMeasurement(workload, PairedBenchmark.partnerRow(partner), times,
-            PairedBenchmark.PARTNER_MEDIAN, PairedBenchmark.PARTNER_P90, pairs));
+            PairedBenchmark.PARTNER_MEDIAN, PairedBenchmark.PARTNER_P90,
+            Long.parseLong(times.getProperty(PairedBenchmark.PARTNER_OPS))));
       }
     }
     return measurements;
   }
 
   private static Measurement pairedMeasurement(Workload workload, String row, Properties times,
-      String median, String p90, long pairs) {
+      String median, String p90, long operations) {
     return new Measurement(workload, row, Double.parseDouble(times.getProperty(median)),
-        Double.parseDouble(times.getProperty(p90)), pairs, Double.NaN, Double.NaN, 0, 0);
+        Double.parseDouble(times.getProperty(p90)), operations, Double.NaN, Double.NaN, 0, 0);
   }
 
   private static List<Measurement> run(Settings settings, Class<?> benchmark,
