@@ -22,7 +22,7 @@ import org.openjdk.jmh.runner.IterationType;
 
 /**
  * reactive-orm and a partner taking turns: each operation of the benchmark is one turn of each,
- * a run of operations on the same rows lasting about {@value #TURN_NANOS} ns (at least one
+ * a run of operations on the same rows lasting about 50 ms ({@link #TURN_NANOS}; at least one
  * operation), the one that goes first alternating. Each contestant's operations are timed one by
  * one, and their median and p90 are what the targets are checked against ({@link Metrics} keeps
  * them for the report, under {@link #metricsKey}). The partner is raw R2DBC (the default: the
