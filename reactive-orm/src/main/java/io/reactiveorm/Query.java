@@ -147,6 +147,10 @@ public interface Query<E> {
    * update}/{@code updateAll}. Relations requested with {@link #with} are loaded per window as
    * with {@code list()}.
    *
+   * <p>On MariaDB a stream reads pages of a window each (by id, each page a statement), since
+   * its driver cannot safely pause a result for a slow consumer; a stream sorted by anything
+   * but the id is read as fast as the server sends it, and is bounded by its result's size only.
+   *
    * <pre>{@code session.query(Event.class).with(Event_.user).stream().buffer(500).concatMap(this::export)}</pre>
    */
   Flux<E> stream();

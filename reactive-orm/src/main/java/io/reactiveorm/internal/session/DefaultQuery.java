@@ -5,6 +5,7 @@ import io.reactiveorm.InvalidQueryException;
 import io.reactiveorm.Query;
 import io.reactiveorm.internal.exec.ConnectionSource;
 import io.reactiveorm.internal.exec.LentConnectionSource;
+import io.reactiveorm.internal.exec.StatementExecutor;
 import io.reactiveorm.internal.exec.ProjectionReader;
 import io.reactiveorm.internal.meta.EntityModel;
 import io.reactiveorm.internal.meta.PropertyModel;
@@ -173,8 +174,10 @@ final class DefaultQuery<E> implements Query<E> {
         ToOneJoin<E> join = new ToOneJoin<>(context, state, model, joins, options.tracked());
         return findsId != null ? join.find(finds, spec, findsId) : join.read(connections, spec);
       }
-      if (connections.inTransaction() && (!plan.isEmpty() || !model.relations().isEmpty())) {
-        // one connection: read each window whole before its relations query the connection
+      if (connections.inTransaction() && (!plan.isEmpty() || !model.relations().isEmpty())
+          || streamsInPages()) {
+        // one connection: read each window whole before its relations query the connection;
+        // or a driver that must not pause a result (streamsInPages)
         return new KeysetPages<>(this::readPage, this::trackAll, spec, model,
             options.windowSize())
             .pages()
@@ -205,6 +208,23 @@ final class DefaultQuery<E> implements Query<E> {
               .thenReturn(rows), 1)
           .concatMapIterable(window -> window, 1);
     });
+  }
+
+  /**
+   * Whether this stream, outside a transaction, is read in keyset pages, each read whole: where
+   * the driver reads every result whole ({@link StatementExecutor#readsWhole}), one long result
+   * would be read into memory as fast as the server sends it, whatever the consumer's pace.
+   * Pages keep a stream's memory to a window or two. Only by the id: other sort keys may be null
+   * in some rows, which a keyset cannot page past.
+   */
+  private boolean streamsInPages() {
+    return options.streamed() && context.executor().readsWhole() && !connections.inTransaction()
+        && spec.groupBy().isEmpty() && spec.orders().stream().allMatch(this::byId);
+  }
+
+  private boolean byId(Order order) {
+    return order.expression() instanceof Column<?, ?> column
+        && column.entityType() == model.type() && column.field().equals(model.id().field());
   }
 
   /**
