@@ -211,14 +211,15 @@ final class DefaultQuery<E> implements Query<E> {
   }
 
   /**
-   * Whether this stream, outside a transaction, is read in keyset pages, each read whole: where
-   * the driver reads every result whole ({@link StatementExecutor#readsWhole}), one long result
-   * would be read into memory as fast as the server sends it, whatever the consumer's pace.
-   * Pages keep a stream's memory to a window or two. Only by the id: other sort keys may be null
-   * in some rows, which a keyset cannot page past.
+   * Whether this stream is read in keyset pages, each read whole, even where it would not be
+   * otherwise (outside a transaction, or of an entity without relations): where the driver reads
+   * every result whole ({@link StatementExecutor#readsWhole}), one long result would be read
+   * into memory as fast as the server sends it, whatever the consumer's pace. Pages keep a
+   * stream's memory to a window or two. Only by the id: other sort keys may be null in some
+   * rows, which a keyset cannot page past.
    */
   private boolean streamsInPages() {
-    return options.streamed() && context.executor().readsWhole() && !connections.inTransaction()
+    return options.streamed() && context.executor().readsWhole()
         && spec.groupBy().isEmpty() && spec.orders().stream().allMatch(this::byId);
   }
 
