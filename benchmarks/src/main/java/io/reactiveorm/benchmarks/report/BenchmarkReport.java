@@ -66,12 +66,16 @@ public final class BenchmarkReport {
   static final int PEER_ITERATION_SECONDS = 2;
 
   /**
-   * Measured iterations of the stream paired with raw R2DBC in a full run. An operation of the
-   * stream takes 2 to 3 s, so an iteration of 3 s holds one turn of each: with the others' 8
-   * iterations the ratio rested on 8 operations a side, and run F's 1.16x came from them. 24 a
-   * side, the same code, gave 0.98x (2136 vs 2189 ms); about 90 s more.
+   * The stream paired with raw R2DBC, in a full run: {@value #PAIRED_STREAM_FORKS} forks (pairs
+   * of fresh JVMs) of {@value #PAIRED_STREAM_ITERATIONS} measured iterations, the median of the
+   * forks' medians. An operation of the stream takes 2 to 3 s, so an iteration of 3 s holds one
+   * turn of each: with the others' 8 iterations run F's 1.16x rested on 8 operations a side. More
+   * operations in one fork did not settle it: two forks of 24 a side, same code, gave 0.98x and
+   * 1.13x, and raw R2DBC paired with itself 0.94x. The difference lives in the JVM (its JIT's
+   * outcome on one long loop lasts the whole fork), which only more forks average out.
    */
-  static final int PAIRED_STREAM_ITERATIONS = 24;
+  static final int PAIRED_STREAM_FORKS = 3;
+  static final int PAIRED_STREAM_ITERATIONS = 12;
 
   private BenchmarkReport() {}
 
@@ -176,8 +180,9 @@ public final class BenchmarkReport {
             + " 3 warm-up iterations of 1 s, 3 measured iterations of 1 s"
         : "sample mode; 5 warm-up iterations of 3 s, 5 measured iterations of 3 s, 1 fork;"
             + " stream: 1 warm-up pass, 3 measured passes; paired with raw R2DBC: 10 warm-up"
-            + " iterations of 3 s, 8 measured iterations of 3 s (stream: "
-            + PAIRED_STREAM_ITERATIONS + "); paired with a peer: "
+            + " iterations of 3 s, 8 measured iterations of 3 s (stream: " + PAIRED_STREAM_FORKS
+            + " forks of " + PAIRED_STREAM_ITERATIONS + ", the median of theirs); paired with a"
+            + " peer: "
             + PEER_WARMUP_ITERATIONS + " warm-up iterations of " + PEER_ITERATION_SECONDS + " s, "
             + PEER_ITERATIONS + " measured iterations of " + PEER_ITERATION_SECONDS + " s");
     Environment.machine(BenchConfig.current()).forEach((k, v) -> facts.put("machine." + k, v));
@@ -230,21 +235,26 @@ public final class BenchmarkReport {
     List<Workload> workloads = settings.workloads();
     List<Measurement> measurements = new ArrayList<>();
     if (raw && !settings.quick() && workloads.contains(Workload.STREAM)) {
-      // the stream on its own, with more iterations (PAIRED_STREAM_ITERATIONS)
+      // the stream on its own, in forks of its own (PAIRED_STREAM_FORKS)
       List<Workload> rest = workloads.stream().filter(w -> w != Workload.STREAM).toList();
       measurements.addAll(runPaired(settings, partners, properties, metrics,
-          List.of(Workload.STREAM), "PairedBenchmark-stream.json"));
+          List.of(Workload.STREAM), "PairedBenchmark-stream", PAIRED_STREAM_FORKS));
       workloads = rest;
     }
     if (!workloads.isEmpty()) {
       measurements.addAll(runPaired(settings, partners, properties, metrics, workloads,
-          raw ? "PairedBenchmark.json" : "PairedBenchmark-peers.json"));
+          raw ? "PairedBenchmark" : "PairedBenchmark-peers", 1));
     }
     return measurements;
   }
 
+  /**
+   * {@code forks} JMH runs of {@link PairedBenchmark} for {@code workloads} (results to {@code
+   * resultName}.json, or -1.json, -2.json... for several), each a fork of its own; per workload,
+   * the median over the forks of each time, and their operations summed.
+   */
   private static List<Measurement> runPaired(Settings settings, List<String> partners,
-      String[] properties, Path metrics, List<Workload> workloads, String resultFile)
+      String[] properties, Path metrics, List<Workload> workloads, String resultName, int forks)
       throws RunnerException {
     boolean raw = partners.equals(List.of(Contestants.RAW_R2DBC));
     boolean stream = workloads.equals(List.of(Workload.STREAM));
@@ -254,8 +264,7 @@ public final class BenchmarkReport {
         .param("partner", partners.toArray(String[]::new))
         .jvmArgsPrepend(properties)
         .shouldFailOnError(false)
-        .resultFormat(ResultFormatType.JSON)
-        .result(settings.results().resolve(resultFile).toString());
+        .resultFormat(ResultFormatType.JSON);
     if (settings.quick()) {
       options = options.warmupIterations(3).warmupTime(TimeValue.seconds(1))
           .measurementIterations(3).measurementTime(TimeValue.seconds(1));
@@ -266,33 +275,55 @@ public final class BenchmarkReport {
     } else if (stream) {
       options = options.measurementIterations(PAIRED_STREAM_ITERATIONS);
     }
-    for (String partner : partners) {
-      workloads.forEach(w -> Metrics.delete(metrics, w, PairedBenchmark.metricsKey(partner)));
+    Map<String, List<Properties>> forkTimes = new LinkedHashMap<>();
+    for (int fork = 1; fork <= forks; fork++) {
+      for (String partner : partners) {
+        workloads.forEach(w -> Metrics.delete(metrics, w, PairedBenchmark.metricsKey(partner)));
+      }
+      String resultFile = resultName + (forks == 1 ? "" : "-" + fork) + ".json";
+      new Runner(options.result(settings.results().resolve(resultFile).toString()).build())
+          .run();
+      for (String partner : partners) {
+        for (Workload workload : workloads) {
+          Properties times = Metrics.read(metrics, workload, PairedBenchmark.metricsKey(partner));
+          // a fork that failed left nothing: without any, the report falls back to the
+          // sequential times
+          if (!times.isEmpty()) {
+            forkTimes.computeIfAbsent(partner + "/" + workload.name(), key -> new ArrayList<>())
+                .add(times);
+          }
+        }
+      }
     }
-    new Runner(options.build()).run();
     List<Measurement> measurements = new ArrayList<>();
     for (String partner : partners) {
       for (Workload workload : workloads) {
-        Properties times = Metrics.read(metrics, workload, PairedBenchmark.metricsKey(partner));
-        // a fork that failed left nothing: the report falls back to the sequential times
-        if (times.isEmpty()) {
+        List<Properties> all = forkTimes.get(partner + "/" + workload.name());
+        if (all == null) {
           continue;
         }
-        measurements.add(pairedMeasurement(workload, PairedBenchmark.ormRow(partner), times,
-            PairedBenchmark.ORM_MEDIAN, PairedBenchmark.ORM_P90,
-            Long.parseLong(times.getProperty(PairedBenchmark.ORM_OPS))));
-        measurements.add(pairedMeasurement(workload, PairedBenchmark.partnerRow(partner), times,
-            PairedBenchmark.PARTNER_MEDIAN, PairedBenchmark.PARTNER_P90,
-            Long.parseLong(times.getProperty(PairedBenchmark.PARTNER_OPS))));
+        measurements.add(new Measurement(workload, PairedBenchmark.ormRow(partner),
+            medianOf(all, PairedBenchmark.ORM_MEDIAN), medianOf(all, PairedBenchmark.ORM_P90),
+            sumOf(all, PairedBenchmark.ORM_OPS), Double.NaN, Double.NaN, 0, 0));
+        measurements.add(new Measurement(workload, PairedBenchmark.partnerRow(partner),
+            medianOf(all, PairedBenchmark.PARTNER_MEDIAN),
+            medianOf(all, PairedBenchmark.PARTNER_P90),
+            sumOf(all, PairedBenchmark.PARTNER_OPS), Double.NaN, Double.NaN, 0, 0));
       }
     }
     return measurements;
   }
 
-  private static Measurement pairedMeasurement(Workload workload, String row, Properties times,
-      String median, String p90, long operations) {
-    return new Measurement(workload, row, Double.parseDouble(times.getProperty(median)),
-        Double.parseDouble(times.getProperty(p90)), operations, Double.NaN, Double.NaN, 0, 0);
+  /** The median over the forks of one time (of two middle ones, the mean). */
+  private static double medianOf(List<Properties> forks, String key) {
+    double[] values = forks.stream().mapToDouble(p -> Double.parseDouble(p.getProperty(key)))
+        .sorted().toArray();
+    int middle = values.length / 2;
+    return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+  }
+
+  private static long sumOf(List<Properties> forks, String key) {
+    return forks.stream().mapToLong(p -> Long.parseLong(p.getProperty(key))).sum();
   }
 
   private static List<Measurement> run(Settings settings, Class<?> benchmark,

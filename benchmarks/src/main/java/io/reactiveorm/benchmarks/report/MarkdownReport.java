@@ -84,7 +84,7 @@ final class MarkdownReport {
     line("");
     line("```bash");
     line("mvn -q -pl benchmarks -am package -DskipTests && java -jar benchmarks/target/"
-        + "benchmarks.jar            # about 55 minutes");
+        + "benchmarks.jar            # about an hour");
     line("java -jar benchmarks/target/benchmarks.jar --quick                                 "
         + "      # about 18 minutes, noisier");
     line("```");
