@@ -302,16 +302,21 @@ public final class BenchmarkReport {
         if (all == null) {
           continue;
         }
-        measurements.add(new Measurement(workload, PairedBenchmark.ormRow(partner),
-            medianOf(all, PairedBenchmark.ORM_MEDIAN), medianOf(all, PairedBenchmark.ORM_P90),
-            sumOf(all, PairedBenchmark.ORM_OPS), Double.NaN, Double.NaN, 0, 0));
-        measurements.add(new Measurement(workload, PairedBenchmark.partnerRow(partner),
-            medianOf(all, PairedBenchmark.PARTNER_MEDIAN),
-            medianOf(all, PairedBenchmark.PARTNER_P90),
-            sumOf(all, PairedBenchmark.PARTNER_OPS), Double.NaN, Double.NaN, 0, 0));
+        measurements.add(pairedMeasurement(workload, PairedBenchmark.ormRow(partner), all,
+            PairedBenchmark.ORM_MEDIAN, PairedBenchmark.ORM_P90, PairedBenchmark.ORM_OPS));
+        measurements.add(pairedMeasurement(workload, PairedBenchmark.partnerRow(partner), all,
+            PairedBenchmark.PARTNER_MEDIAN, PairedBenchmark.PARTNER_P90,
+            PairedBenchmark.PARTNER_OPS));
       }
     }
     return measurements;
+  }
+
+  /** One side's row: the median over the forks of its times, its operations summed. */
+  private static Measurement pairedMeasurement(Workload workload, String row,
+      List<Properties> forks, String median, String p90, String operations) {
+    return new Measurement(workload, row, medianOf(forks, median), medianOf(forks, p90),
+        sumOf(forks, operations), Double.NaN, Double.NaN, 0, 0);
   }
 
   /** The median over the forks of one time (of two middle ones, the mean). */

@@ -106,7 +106,7 @@ class RelationStreamingIT {
   /**
    * Streams consumed on another thread than the driver's, as a web response consumes them: each
    * pause for the consumer ends with a request from that thread. r2dbc-mariadb stalled for good
-   * on such a resume, within a few dozen of these reads (and once in about 800 with relations
+   * on such a resume, within a few dozen of these reads (and about once in 1000 with relations
    * loaded per window, the consumer then being the relation loads' thread), before MariaDB
    * streams were read as pages. Against that library, 100 rounds on MariaDB (about 25 s) failed
    * in 2 runs of 3, 10 rounds in none of 2: so 100 there, 10 elsewhere. {@code

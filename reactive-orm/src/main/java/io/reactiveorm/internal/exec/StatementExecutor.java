@@ -54,7 +54,7 @@ public final class StatementExecutor {
    * paused for backpressure: the rows stay in its queue with the demand for them, the server
    * idle. On pooled connections a stream consumed on another thread (publishOn, a web response)
    * stalled within a few dozen reads of 100,000 rows, and one loading its relations per window
-   * once in about 800 (the likely cause of a CI run that hung); read whole, neither stalled in
+   * about once in 1000 (the likely cause of a CI run that hung); read whole, neither stalled in
    * thousands. Streams, which must stay small in memory, read bounded pages instead ({@code
    * DefaultQuery}).
    */
