@@ -13,7 +13,9 @@ package io.reactiveorm.benchmarks;
  *
  * <p>Arguments: contestant, workload (its benchmark method name), seconds to run after the
  * warm-up, and optionally the warm-up's seconds (5 by default; the JIT may still be compiling
- * after 15 s, so take 20 or more before comparing CPU per operation). Prints the operations per
+ * after 15 s, so take 20 or more before comparing CPU per operation), and optionally how many
+ * measured stretches to run one after the other (1 by default: more show whether the JIT has
+ * settled). Prints the operations per
  * second, the process's CPU and the statements per operation.
  */
 public final class ProfileWorkload {
@@ -25,6 +27,7 @@ public final class ProfileWorkload {
     Workload workload = Workload.ofBenchmark(args[1]);
     long seconds = args.length > 2 ? Long.parseLong(args[2]) : 30;
     long warmUp = args.length > 3 ? Long.parseLong(args[3]) : 5;
+    int measured = args.length > 4 ? Integer.parseInt(args[4]) : 1;
     BenchConfig config = BenchConfig.current();
     Fixture fixture = new Fixture(config);
     fixture.ensure();
@@ -34,9 +37,11 @@ public final class ProfileWorkload {
     long sink = 0;
     try (Contestant contestant = Contestants.create(name, config, poolSize)) {
       Workloads.verify(contestant, fixture, workload);
-      for (int phase = 0; phase < 2; phase++) {
+      for (int phase = 0; phase <= measured; phase++) {
         long statements = contestant.statements().total();
         long cpuStart = processCpuNanos();
+        long switchesStart = ProcStats.contextSwitches();
+        long databaseStart = ProcStats.databaseCpuNanos();
         long end = System.nanoTime() + (phase == 0 ? warmUp : seconds) * 1_000_000_000L;
         long start = System.nanoTime();
         long ops = 0;
@@ -49,10 +54,13 @@ public final class ProfileWorkload {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         double cpuMillis = (processCpuNanos() - cpuStart) / 1e6;
-        System.out.printf("%s %s %s: %d ops in %.1f s, %.2f ms/op, %.2f ms of this JVM's CPU/op,"
+        double databaseMillis = (ProcStats.databaseCpuNanos() - databaseStart) / 1e6;
+        double switches = ProcStats.contextSwitches() - switchesStart;
+        System.out.printf("%s %s %s: %d ops in %.1f s, %.3f ms/op, %.3f ms of this JVM's CPU/op,"
+                + " %.3f ms of the database's CPU/op, %.1f thread switches/op,"
                 + " %.1f statements/op%n",
             phase == 0 ? "warm-up" : "measured", name, workload.method(), ops, elapsed,
-            elapsed * 1000 / ops, cpuMillis / ops,
+            elapsed * 1000 / ops, cpuMillis / ops, databaseMillis / ops, switches / ops,
             (double) (contestant.statements().total() - statements) / ops);
       }
     } finally {
