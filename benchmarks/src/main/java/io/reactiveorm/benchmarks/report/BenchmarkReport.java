@@ -19,6 +19,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,16 +67,33 @@ public final class BenchmarkReport {
   static final int PEER_ITERATION_SECONDS = 2;
 
   /**
-   * The stream paired with raw R2DBC, in a full run: {@value #PAIRED_STREAM_FORKS} forks (pairs
-   * of fresh JVMs) of {@value #PAIRED_STREAM_ITERATIONS} measured iterations, the median of the
-   * forks' medians. An operation of the stream takes 2 to 3 s, so an iteration of 3 s holds one
-   * turn of each: with the others' 8 iterations run F's 1.16x rested on 8 operations a side. More
-   * operations in one fork did not settle it: two forks of 24 a side, same code, gave 0.98x and
-   * 1.13x, and raw R2DBC paired with itself 0.94x. The difference lives in the JVM (its JIT's
-   * outcome on one long loop lasts the whole fork), which only more forks average out.
+   * The stream paired with raw R2DBC, in a full run: {@value #PAIRED_FORKS} forks (pairs of
+   * fresh JVMs) of {@value #PAIRED_STREAM_ITERATIONS} measured iterations. An operation of the
+   * stream takes 2 to 3 s, so an iteration of 3 s holds one turn of each: with the others' 8
+   * iterations run F's 1.16x rested on 8 operations a side. More operations in one fork did not
+   * settle it: two forks of 24 a side, same code, gave 0.98x and 1.13x, and raw R2DBC paired with
+   * itself 0.94x. The difference lives in the JVM (its JIT's outcome on one long loop lasts the
+   * whole fork), which only more forks average out.
    */
-  static final int PAIRED_STREAM_FORKS = 3;
   static final int PAIRED_STREAM_ITERATIONS = 12;
+
+  /**
+   * How many forks (pairs of fresh JVMs) every workload paired with raw R2DBC takes in a full
+   * run; the report shows the fork whose ratio is the median of theirs ({@link #medianFork}).
+   * One fork was not enough for the short workloads either: raw R2DBC paired with itself gave
+   * 1.036x and 0.992x selecting 1000 users, and reactive-orm 1.116x, 1.056x and 1.079x in three
+   * forks one after the other, the same code: one pair of JVMs is a draw of two JIT outcomes.
+   */
+  static final int PAIRED_FORKS = 3;
+
+  /**
+   * A short workload's warm-up and measured iterations of 3 s, per fork, when paired with raw
+   * R2DBC in {@value #PAIRED_FORKS} forks: 24 s of warm-up (in a 40 s run of the many-to-many
+   * load, the JIT was still compiling reactive-orm's code 15 s in, and done by 20 s) and 18 s
+   * measured, so that nine workloads take about 22 minutes.
+   */
+  static final int PAIRED_WARMUP_ITERATIONS = 8;
+  static final int PAIRED_ITERATIONS = 6;
 
   private BenchmarkReport() {}
 
@@ -179,10 +197,11 @@ public final class BenchmarkReport {
             + " stream: 1 warm-up pass, 2 measured passes; paired, with raw R2DBC and with a peer:"
             + " 3 warm-up iterations of 1 s, 3 measured iterations of 1 s"
         : "sample mode; 5 warm-up iterations of 3 s, 5 measured iterations of 3 s, 1 fork;"
-            + " stream: 1 warm-up pass, 3 measured passes; paired with raw R2DBC: 10 warm-up"
-            + " iterations of 3 s, 8 measured iterations of 3 s (stream: " + PAIRED_STREAM_FORKS
-            + " forks of " + PAIRED_STREAM_ITERATIONS + ", the median of theirs); paired with a"
-            + " peer: "
+            + " stream: 1 warm-up pass, 3 measured passes; paired with raw R2DBC: "
+            + PAIRED_WARMUP_ITERATIONS + " warm-up"
+            + " iterations of 3 s, " + PAIRED_ITERATIONS + " measured iterations of 3 s (stream: "
+            + PAIRED_STREAM_ITERATIONS + "), in " + PAIRED_FORKS + " forks, the fork with the"
+            + " median ratio shown; paired with a peer: "
             + PEER_WARMUP_ITERATIONS + " warm-up iterations of " + PEER_ITERATION_SECONDS + " s, "
             + PEER_ITERATIONS + " measured iterations of " + PEER_ITERATION_SECONDS + " s");
     Environment.machine(BenchConfig.current()).forEach((k, v) -> facts.put("machine." + k, v));
@@ -233,17 +252,18 @@ public final class BenchmarkReport {
       String[] properties, Path metrics) throws RunnerException {
     boolean raw = partners.equals(List.of(Contestants.RAW_R2DBC));
     List<Workload> workloads = settings.workloads();
+    int forks = raw && !settings.quick() ? PAIRED_FORKS : 1;
     List<Measurement> measurements = new ArrayList<>();
     if (raw && !settings.quick() && workloads.contains(Workload.STREAM)) {
-      // the stream on its own, in forks of its own (PAIRED_STREAM_FORKS)
+      // the stream on its own, with more iterations (PAIRED_STREAM_ITERATIONS)
       List<Workload> rest = workloads.stream().filter(w -> w != Workload.STREAM).toList();
       measurements.addAll(runPaired(settings, partners, properties, metrics,
-          List.of(Workload.STREAM), "PairedBenchmark-stream", PAIRED_STREAM_FORKS));
+          List.of(Workload.STREAM), "PairedBenchmark-stream", forks));
       workloads = rest;
     }
     if (!workloads.isEmpty()) {
       measurements.addAll(runPaired(settings, partners, properties, metrics, workloads,
-          raw ? "PairedBenchmark" : "PairedBenchmark-peers", 1));
+          raw ? "PairedBenchmark" : "PairedBenchmark-peers", forks));
     }
     return measurements;
   }
@@ -251,7 +271,7 @@ public final class BenchmarkReport {
   /**
    * {@code forks} JMH runs of {@link PairedBenchmark} for {@code workloads} (results to {@code
    * resultName}.json, or -1.json, -2.json... for several), each a fork of its own; per workload,
-   * the median over the forks of each time, and their operations summed.
+   * the times of the fork with the median ratio ({@link #medianFork}), the operations of all.
    */
   private static List<Measurement> runPaired(Settings settings, List<String> partners,
       String[] properties, Path metrics, List<Workload> workloads, String resultName, int forks)
@@ -274,6 +294,9 @@ public final class BenchmarkReport {
           .measurementIterations(PEER_ITERATIONS).measurementTime(time);
     } else if (stream) {
       options = options.measurementIterations(PAIRED_STREAM_ITERATIONS);
+    } else if (forks > 1) {
+      options = options.warmupIterations(PAIRED_WARMUP_ITERATIONS)
+          .measurementIterations(PAIRED_ITERATIONS);
     }
     Map<String, List<Properties>> forkTimes = new LinkedHashMap<>();
     for (int fork = 1; fork <= forks; fork++) {
@@ -302,29 +325,51 @@ public final class BenchmarkReport {
         if (all == null) {
           continue;
         }
-        measurements.add(pairedMeasurement(workload, PairedBenchmark.ormRow(partner), all,
-            PairedBenchmark.ORM_MEDIAN, PairedBenchmark.ORM_P90, PairedBenchmark.ORM_OPS));
-        measurements.add(pairedMeasurement(workload, PairedBenchmark.partnerRow(partner), all,
-            PairedBenchmark.PARTNER_MEDIAN, PairedBenchmark.PARTNER_P90,
-            PairedBenchmark.PARTNER_OPS));
+        Properties shown = medianFork(all);
+        if (all.size() > 1) {
+          System.out.printf("%s paired with %s: ratio per fork %s, the median's shown%n",
+              workload.title(), partner, all.stream()
+                  .map(fork -> String.format("%.3f", ratio(fork)))
+                  .collect(Collectors.joining(" ")));
+        }
+        long ormOps = sumOf(all, PairedBenchmark.ORM_OPS);
+        long partnerOps = sumOf(all, PairedBenchmark.PARTNER_OPS);
+        measurements.add(pairedMeasurement(workload, PairedBenchmark.ormRow(partner), shown,
+            PairedBenchmark.ORM_MEDIAN, PairedBenchmark.ORM_P90, ormOps));
+        measurements.add(pairedMeasurement(workload, PairedBenchmark.partnerRow(partner), shown,
+            PairedBenchmark.PARTNER_MEDIAN, PairedBenchmark.PARTNER_P90, partnerOps));
       }
     }
     return measurements;
   }
 
-  /** One side's row: the median over the forks of its times, its operations summed. */
-  private static Measurement pairedMeasurement(Workload workload, String row,
-      List<Properties> forks, String median, String p90, String operations) {
-    return new Measurement(workload, row, medianOf(forks, median), medianOf(forks, p90),
-        sumOf(forks, operations), Double.NaN, Double.NaN, 0, 0);
+  /** One side's row: its times in the fork shown, its operations over all forks. */
+  private static Measurement pairedMeasurement(Workload workload, String row, Properties fork,
+      String median, String p90, long operations) {
+    return new Measurement(workload, row, time(fork, median), time(fork, p90), operations,
+        Double.NaN, Double.NaN, 0, 0);
   }
 
-  /** The median over the forks of one time (of two middle ones, the mean). */
-  private static double medianOf(List<Properties> forks, String key) {
-    double[] values = forks.stream().mapToDouble(p -> Double.parseDouble(p.getProperty(key)))
-        .sorted().toArray();
-    int middle = values.length / 2;
-    return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+  /**
+   * The fork whose ratio (reactive-orm's median over its partner's) is the median of the forks'
+   * ratios; of two in the middle, the one less favourable to reactive-orm. A fork's two times
+   * were taken in the same seconds, which is the point of pairing: a median of each side's times
+   * over the forks could take them from different forks, whose absolute times differed by a
+   * quarter, and their ratio would compare seconds that were not shared.
+   */
+  static Properties medianFork(List<Properties> forks) {
+    List<Properties> byRatio = new ArrayList<>(forks);
+    byRatio.sort(Comparator.comparingDouble(BenchmarkReport::ratio));
+    return byRatio.get(byRatio.size() / 2);
+  }
+
+  /** reactive-orm's median over its partner's, in one fork. */
+  private static double ratio(Properties fork) {
+    return time(fork, PairedBenchmark.ORM_MEDIAN) / time(fork, PairedBenchmark.PARTNER_MEDIAN);
+  }
+
+  private static double time(Properties fork, String key) {
+    return Double.parseDouble(fork.getProperty(key));
   }
 
   private static long sumOf(List<Properties> forks, String key) {

@@ -84,7 +84,7 @@ final class MarkdownReport {
     line("");
     line("```bash");
     line("mvn -q -pl benchmarks -am package -DskipTests && java -jar benchmarks/target/"
-        + "benchmarks.jar            # about an hour");
+        + "benchmarks.jar            # about 70 minutes");
     line("java -jar benchmarks/target/benchmarks.jar --quick                                 "
         + "      # about 18 minutes, noisier");
     line("```");
@@ -316,9 +316,12 @@ final class MarkdownReport {
     line("The summary's contestants ran one after the other, and on a shared machine a slow"
         + " stretch of seconds then lands on one of them. Here reactive-orm and raw R2DBC took"
         + " turns of about 50 ms (one operation at least) on the same rows, the first of each"
-        + " turn alternating, after warming up together (for 30 s in a full run:"
+        + " turn alternating, after warming up together (for 24 s in a full run:"
         + " `PairedBenchmark`), each in a JVM of its own (`PairedPartner`), so that neither's JIT"
         + " compiles the shared driver code for the other; each operation was timed on its own."
+        + " A pair of JVMs is one draw of two JIT outcomes (raw R2DBC paired with itself came out"
+        + " up to 6 % from 1), so a full run pairs every workload in three pairs of fresh JVMs and"
+        + " shows the pair whose ratio is the median of the three; the operations are the three's."
         + " The time targets are checked on these ratios. The naive loop is paired with raw"
         + " R2DBC's batched two-query load.");
     line("");
