@@ -67,15 +67,17 @@ public final class BenchmarkReport {
   static final int PEER_ITERATION_SECONDS = 2;
 
   /**
-   * The stream paired with raw R2DBC, in a full run: {@value #PAIRED_FORKS} forks (pairs of
-   * fresh JVMs) of {@value #PAIRED_STREAM_ITERATIONS} measured iterations. An operation of the
-   * stream takes 2 to 3 s, so an iteration of 3 s holds one turn of each: with the others' 8
-   * iterations run F's 1.16x rested on 8 operations a side. More operations in one fork did not
-   * settle it: two forks of 24 a side, same code, gave 0.98x and 1.13x, and raw R2DBC paired with
-   * itself 0.94x. The difference lives in the JVM (its JIT's outcome on one long loop lasts the
-   * whole fork), which only more forks average out.
+   * The stream paired with raw R2DBC, in a full run: {@value #PAIRED_STREAM_FORKS} forks (pairs
+   * of fresh JVMs, about 2 minutes each) of {@value #PAIRED_STREAM_ITERATIONS} measured
+   * iterations. An operation of the stream takes 2 to 3 s, so an iteration of 3 s holds one turn
+   * of each: with the others' 8 iterations run F's 1.16x rested on 8 operations a side. More
+   * operations in one fork did not settle it: two forks of 24 a side, same code, gave 0.98x and
+   * 1.13x, and raw R2DBC paired with itself 0.94x. The difference lives in the JVM (its JIT's
+   * outcome on one long loop lasts the whole fork), which only more forks average out: more
+   * than the others take, as the stream's spread from fork to fork is the widest.
    */
   static final int PAIRED_STREAM_ITERATIONS = 12;
+  static final int PAIRED_STREAM_FORKS = 5;
 
   /**
    * How many forks (pairs of fresh JVMs) every workload paired with raw R2DBC takes in a full
@@ -199,9 +201,9 @@ public final class BenchmarkReport {
         : "sample mode; 5 warm-up iterations of 3 s, 5 measured iterations of 3 s, 1 fork;"
             + " stream: 1 warm-up pass, 3 measured passes; paired with raw R2DBC: "
             + PAIRED_WARMUP_ITERATIONS + " warm-up"
-            + " iterations of 3 s, " + PAIRED_ITERATIONS + " measured iterations of 3 s (stream: "
-            + PAIRED_STREAM_ITERATIONS + "), in " + PAIRED_FORKS + " forks, the fork with the"
-            + " median ratio shown; paired with a peer: "
+            + " iterations of 3 s, " + PAIRED_ITERATIONS + " measured iterations of 3 s, in "
+            + PAIRED_FORKS + " forks (stream: " + PAIRED_STREAM_ITERATIONS + " in "
+            + PAIRED_STREAM_FORKS + "), the fork with the median ratio shown; paired with a peer: "
             + PEER_WARMUP_ITERATIONS + " warm-up iterations of " + PEER_ITERATION_SECONDS + " s, "
             + PEER_ITERATIONS + " measured iterations of " + PEER_ITERATION_SECONDS + " s");
     Environment.machine(BenchConfig.current()).forEach((k, v) -> facts.put("machine." + k, v));
@@ -258,7 +260,7 @@ public final class BenchmarkReport {
       // the stream on its own, with more iterations (PAIRED_STREAM_ITERATIONS)
       List<Workload> rest = workloads.stream().filter(w -> w != Workload.STREAM).toList();
       measurements.addAll(runPaired(settings, partners, properties, metrics,
-          List.of(Workload.STREAM), "PairedBenchmark-stream", forks));
+          List.of(Workload.STREAM), "PairedBenchmark-stream", PAIRED_STREAM_FORKS));
       workloads = rest;
     }
     if (!workloads.isEmpty()) {

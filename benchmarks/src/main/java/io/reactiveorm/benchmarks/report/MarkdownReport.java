@@ -84,7 +84,7 @@ final class MarkdownReport {
     line("");
     line("```bash");
     line("mvn -q -pl benchmarks -am package -DskipTests && java -jar benchmarks/target/"
-        + "benchmarks.jar            # about 70 minutes");
+        + "benchmarks.jar            # about 75 minutes");
     line("java -jar benchmarks/target/benchmarks.jar --quick                                 "
         + "      # about 18 minutes, noisier");
     line("```");
@@ -320,8 +320,9 @@ final class MarkdownReport {
         + " `PairedBenchmark`), each in a JVM of its own (`PairedPartner`), so that neither's JIT"
         + " compiles the shared driver code for the other; each operation was timed on its own."
         + " A pair of JVMs is one draw of two JIT outcomes (raw R2DBC paired with itself came out"
-        + " up to 6 % from 1), so a full run pairs every workload in three pairs of fresh JVMs and"
-        + " shows the pair whose ratio is the median of the three; the operations are the three's."
+        + " up to 6 % from 1), so a full run pairs every workload in three pairs of fresh JVMs"
+        + " (the stream in five) and shows the pair whose ratio is the median; the operations"
+        + " are all pairs'."
         + " The time targets are checked on these ratios. The naive loop is paired with raw"
         + " R2DBC's batched two-query load.");
     line("");
