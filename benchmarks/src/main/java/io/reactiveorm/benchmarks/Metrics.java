@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Properties;
 
@@ -43,6 +44,23 @@ public final class Metrics {
   public static void delete(Path dir, Workload workload, String contestant) {
     try {
       Files.deleteIfExists(file(dir, workload, contestant));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Keeps a copy of what a fork left under {@code contestant}, as {@code contestant-tag}, where
+   * the next fork will not delete it: a run stopped before its report still leaves each pair of
+   * JVMs' times behind.
+   */
+  public static void keep(Path dir, Workload workload, String contestant, String tag) {
+    Path file = file(dir, workload, contestant);
+    try {
+      if (Files.exists(file)) {
+        Files.copy(file, file(dir, workload, contestant + "-" + tag),
+            StandardCopyOption.REPLACE_EXISTING);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

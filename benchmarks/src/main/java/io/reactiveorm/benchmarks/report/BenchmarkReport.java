@@ -311,6 +311,8 @@ public final class BenchmarkReport {
       for (String partner : partners) {
         for (Workload workload : workloads) {
           Properties times = Metrics.read(metrics, workload, PairedBenchmark.metricsKey(partner));
+          Metrics.keep(metrics, workload, PairedBenchmark.metricsKey(partner),
+              resultName + "-fork-" + fork);
           // a fork that failed left nothing: without any, the report falls back to the
           // sequential times
           if (!times.isEmpty()) {
