@@ -15,8 +15,8 @@ package io.reactiveorm.benchmarks;
  * warm-up, and optionally the warm-up's seconds (5 by default; the JIT may still be compiling
  * after 15 s, so take 20 or more before comparing CPU per operation), and optionally how many
  * measured stretches to run one after the other (1 by default: more show whether the JIT has
- * settled). Prints the operations per
- * second, the process's CPU and the statements per operation.
+ * settled). Prints per operation the time, this JVM's CPU, the database's CPU, thread switches
+ * and statements.
  */
 public final class ProfileWorkload {
 
