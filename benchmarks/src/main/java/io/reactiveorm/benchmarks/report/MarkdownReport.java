@@ -84,7 +84,7 @@ final class MarkdownReport {
     line("");
     line("```bash");
     line("mvn -q -pl benchmarks -am package -DskipTests && java -jar benchmarks/target/"
-        + "benchmarks.jar            # about 75 minutes");
+        + "benchmarks.jar            # about 90 minutes");
     line("java -jar benchmarks/target/benchmarks.jar --quick                                 "
         + "      # about 18 minutes, noisier");
     line("```");
@@ -317,7 +317,8 @@ final class MarkdownReport {
         + " stretch of seconds then lands on one of them. Here reactive-orm and raw R2DBC took"
         + " turns of about 50 ms (one operation at least) on the same rows, the first of each"
         + " turn alternating, after warming up together (in a full run for "
-        + BenchmarkReport.PAIRED_WARMUP_ITERATIONS * 3 + " s, the stream for 10 operations:"
+        + BenchmarkReport.PAIRED_WARMUP_ITERATIONS * 3 + " s, the stream for 10 operations; as"
+        + " each JVM works only in its turns, that is about half as long of its own work:"
         + " `PairedBenchmark`), each in a JVM of its own (`PairedPartner`), so that neither's JIT"
         + " compiles the shared driver code for the other; each operation was timed on its own."
         + " A pair of JVMs is one draw of two JIT outcomes (raw R2DBC paired with itself came out"
