@@ -114,6 +114,12 @@ public interface Query<E> {
   /**
    * How many entities form a window (default 1000): relations requested with {@link #with} are
    * loaded per window, and a lazy load on one entity loads for its whole window.
+   *
+   * <p>In a transaction, where the relations are loaded on the rows' own connection, the rows of
+   * an entity with relations are read a window at a time, each window a statement that starts
+   * after the last one's sort keys. That takes sort keys that are never null: ordered by a
+   * column that may be null (a field of an object type is, unless marked
+   * {@code @Column(nullable = false)}), the rows are read in one statement and kept whole.
    */
   Query<E> windowSize(int rows);
 

@@ -210,6 +210,43 @@ class RelationMechanicsIT {
   }
 
   /**
+   * In a transaction the rows of an entity with relations are read a window at a time, each
+   * window starting after the last one's sort keys. Ordered by a name that is null in some rows,
+   * with windows of two, every row still comes back with its role, in the database's order: a
+   * window starting "after" a name skipped the null names (PostgreSQL sorts them last), and one
+   * ending on a null name could not say where the next starts (MariaDB and H2 sort them first).
+   */
+  @EveryDatabase
+  void aSortKeyThatMayBeNullLosesNoRowInATransaction(Orm orm, StatementRecorder statements) {
+    Role role = new Role("crew");
+    List<Member> members = new ArrayList<>();
+    for (String name : new String[] {"ann", null, "bob", null, "cid"}) {
+      members.add(new Member(name, role));
+    }
+    orm.withSessionMany(s -> s.insert(role).thenMany(s.insertAll(members))).blockLast(TIMEOUT);
+    for (boolean ascending : List.of(true, false)) {
+      statements.reset();
+      orm.inTransactionMany(s -> s.query(Member.class).with(Member_.role)
+              .orderBy(ascending ? Member_.name.asc() : Member_.name.desc())
+              .windowSize(2).list())
+          .collectList()
+          .as(StepVerifier::create)
+          .assertNext(read -> {
+            assertThat(read).as("ascending " + ascending).extracting(m -> m.name)
+                .containsExactlyInAnyOrder("ann", "bob", "cid", null, null);
+            assertThat(read.stream().map(m -> m.name).filter(name -> name != null))
+                .as("ascending " + ascending)
+                .containsExactlyElementsOf(ascending ? List.of("ann", "bob", "cid")
+                    : List.of("cid", "bob", "ann"));
+            assertThat(read).allSatisfy(m -> assertThat(m.role.get().name).isEqualTo("crew"));
+          })
+          .verifyComplete();
+      // read whole: the members, then their role
+      StatementAssert.assertThat(statements).as("ascending " + ascending).hasStatementCount(2);
+    }
+  }
+
+  /**
    * A lone lazy load is not held back to coalesce with others: RelationBatcher launches a batch
    * as soon as none is in flight, with no timer. Under virtual time that is never advanced, a
    * delay or timeout-based buffer on a Reactor scheduler would never fire and the load would

@@ -18,6 +18,11 @@ import reactor.core.publisher.Mono;
  * after the last key of the previous (keyset pagination, ordered by the query's keys and then the
  * id). Inside a transaction this leaves the connection free between pages for relation loads.
  * The query's limit and offset apply to the rows as a whole.
+ *
+ * <p>A query ordered by a column that may be null is read whole, in one page: a row whose key is
+ * null compares with nothing, so "after the last key" would skip every such row behind the page
+ * boundary (they sort last on PostgreSQL) or could not be said at all where the boundary falls on
+ * one. All its rows in memory at once is the price of getting all of them.
  */
 final class KeysetPages<E> {
 
@@ -28,6 +33,7 @@ final class KeysetPages<E> {
   private final int window;
   private final List<PropertyModel> keys = new ArrayList<>();
   private final List<Order> orders = new ArrayList<>();
+  private final boolean pageable;
 
   /**
    * @param rows the rows of a page's query, as read (not yet the session's: entities, or
@@ -41,12 +47,12 @@ final class KeysetPages<E> {
     this.spec = spec;
     this.model = model;
     this.window = window;
+    this.pageable = spec.orders().stream().allMatch(order -> nonNullColumn(order, model));
+    if (!pageable) {
+      return;
+    }
     for (Order order : spec.orders()) {
-      if (!(order.expression() instanceof Column<?, ?> column)) {
-        throw new InvalidQueryException("Reading " + model.name() + " with relations in a"
-            + " transaction pages by its sort keys, which must be columns, not "
-            + order.expression());
-      }
+      Column<?, ?> column = (Column<?, ?>) order.expression();
       keys.add(ConditionRenderer.property(column, model));
       orders.add(order);
     }
@@ -57,7 +63,16 @@ final class KeysetPages<E> {
     }
   }
 
+  /** Whether {@code order} is by a column of {@code model} that the model says is never null. */
+  private static boolean nonNullColumn(Order order, EntityModel<?> model) {
+    return order.expression() instanceof Column<?, ?> column
+        && !ConditionRenderer.property(column, model).column().nullable();
+  }
+
   Flux<List<E>> pages() {
+    if (!pageable) {
+      return rows.apply(spec).map(track).filter(page -> !page.isEmpty()).flux();
+    }
     // each page subscribed once the previous one completed, by expand: nested concatenations
     // would keep every page read so far subscribed (and its rows in memory) until the read ends,
     // and would deepen the stack by a level per page on a synchronous driver
@@ -95,9 +110,11 @@ final class KeysetPages<E> {
     for (PropertyModel key : keys) {
       Object value = key.get(entity);
       if (value == null) {
+        // the model says the column is never null, the table has one: the schema is not the
+        // model's (a column made nullable by hand, say)
         throw new InvalidQueryException("Cannot page " + model.name() + " by "
-            + key.field() + " in a transaction: it is null in some rows; order by non-null"
-            + " columns (the id is added last)");
+            + key.field() + ": the model declares it not null, but a row read has null there;"
+            + " make the column NOT NULL in the table, or declare the field nullable");
       }
       values.add(value);
     }
