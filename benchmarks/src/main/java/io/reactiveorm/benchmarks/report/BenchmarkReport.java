@@ -91,11 +91,11 @@ public final class BenchmarkReport {
   /**
    * A short workload's warm-up and measured iterations of 3 s, per fork, when paired with raw
    * R2DBC in {@value #PAIRED_FORKS} forks: 60 s of warm-up and 18 s measured, so that nine
-   * workloads take about 37 minutes. The warm-up is long because each JVM works only in its
-   * turns, half of the time: what its JIT has seen after 60 s is about 30 s of its own work. With
-   * 24 s (12 of its own), reactive-orm's JVM was still compiling in the measured seconds
-   * (-XX:+PrintCompilation: about 100 compilations in each 5 s from 25 to 40 s of a select
-   * loop, a third of them C2), and selecting 1000 users came out 1.068x, 1.096x and 1.145x in
+   * workloads take about 40 minutes (39 in run I). The warm-up is long because each JVM works
+   * only in its turns, half of the time: what its JIT has seen after 60 s is about 30 s of its
+   * own work. With 24 s (12 of its own), reactive-orm's JVM was still compiling in the measured
+   * seconds (-XX:+PrintCompilation: about 100 compilations in each 5 s from 25 to 40 s of a
+   * select loop, a third of them C2), and selecting 1000 users came out 1.068x, 1.096x and 1.145x in
    * three forks against 1.077x, 1.074x and 1.043x with 60 s and 1.087x, 1.033x and 1.008x with
    * 90 s, taken in turns in the same half hour: the short warm-up measured the JIT at work, for
    * the ORM's larger body of code more than for the raw driver's.
