@@ -39,8 +39,8 @@ import org.openjdk.jmh.runner.IterationType;
  * up to 35-40 % from its paired one, more than many of the gaps the target "faster than Spring
  * Data R2DBC and Hibernate Reactive on every workload" decides on. A peer runs the same workload
  * as reactive-orm, the naive loop included (its own naive loop), so that the target compares like
- * with like. The report pairs the peers with shorter iterations than raw R2DBC, to keep a full
- * run's length in bounds.
+ * with like. The report pairs the peers in one fork each, not raw R2DBC's three, with the same
+ * warm-up: a shorter one measured reactive-orm's JIT at work.
  *
  * <p>Why turns of several operations, not one each: a contestant's operation that follows the
  * other's starts with the other's data in the processor's caches. Alternating operation by

@@ -84,7 +84,7 @@ final class MarkdownReport {
     line("");
     line("```bash");
     line("mvn -q -pl benchmarks -am package -DskipTests && java -jar benchmarks/target/"
-        + "benchmarks.jar            # about 90 minutes");
+        + "benchmarks.jar            # about 110 minutes");
     line("java -jar benchmarks/target/benchmarks.jar --quick                                 "
         + "      # about 18 minutes, noisier");
     line("```");
@@ -377,9 +377,11 @@ final class MarkdownReport {
         + " turns with each peer, as with raw R2DBC above, each in a JVM of its own, both running"
         + " the same workload (the naive loop against the peer's own naive loop; the stream timed"
         + " only; the concurrent finds on pools of " + BenchConfig.CONCURRENT_POOL_SIZE
-        + "), after warming up together for a shorter time ("
+        + "), warming up as long as with raw R2DBC ("
+        + BenchmarkReport.PAIRED_WARMUP_ITERATIONS * 3 + " s in a full run) in one fork, the"
+        + " stream for a shorter time ("
         + BenchmarkReport.PEER_WARMUP_ITERATIONS * BenchmarkReport.PEER_ITERATION_SECONDS
-        + " s in a full run) and for fewer operations. The target \"faster than Spring Data"
+        + " s) and fewer operations, its margins being wide. The target \"faster than Spring Data"
         + " R2DBC and Hibernate Reactive\" is checked on these medians. Below 1× reactive-orm is"
         + " faster.");
     line("");
