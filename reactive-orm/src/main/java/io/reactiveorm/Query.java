@@ -59,7 +59,9 @@ public interface Query<E> {
 
   /**
    * Keyset pagination: rows that come after the given key values in the {@code orderBy} order,
-   * one value per sort key. Order by a unique key last.
+   * one value per sort key. Order by a unique key last, and by columns that are never null, or
+   * filter the nulls out: a null key compares with nothing, so rows whose key is null are never
+   * after any page (and a null value here is refused with an {@link InvalidQueryException}).
    *
    * <pre>{@code query.orderBy(User_.id.asc()).after(lastSeenId).limit(50)}</pre>
    */

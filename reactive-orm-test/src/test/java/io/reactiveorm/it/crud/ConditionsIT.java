@@ -207,6 +207,18 @@ class ConditionsIT {
   }
 
   @EveryDatabase
+  void keysetRefusesANullKeyValue(AsyncSession session) {
+    insertPeople(session);
+    session.query(CrudPerson.class).orderBy(CrudPerson_.age.asc(), CrudPerson_.id.asc())
+        .after(null, 1L).list().as(StepVerifier::create)
+        .expectErrorSatisfies(error -> assertThat(error)
+            .isInstanceOf(InvalidQueryException.class)
+            .hasMessageContaining("null for the sort key age of CrudPerson")
+            .hasMessageContaining("isNotNull()"))
+        .verify();
+  }
+
+  @EveryDatabase
   void firstOneCountExists(AsyncSession session) {
     insertPeople(session);
     Query<CrudPerson> people = session.query(CrudPerson.class);

@@ -165,6 +165,15 @@ public final class SelectRenderer {
           + model.name() + " orders by " + orders.size() + " key(s) but after(...) got "
           + keys.size() + "; order by a unique key (e.g. the id) last");
     }
+    for (int i = 0; i < keys.size(); i++) {
+      if (keys.get(i) == null) {
+        // "age > NULL" matches no row: the page would come back empty, silently
+        throw new InvalidQueryException("after(...) got null for the sort key "
+            + keyProperty(orders.get(i), model).field() + " of " + model.name()
+            + ": a null key compares with nothing, so no page can follow it; filter out the"
+            + " rows whose key is null (isNotNull()) or order by a column that is never null");
+      }
+    }
     out.append("(");
     for (int i = 0; i < orders.size(); i++) {
       out.append(i == 0 ? "(" : " OR (");
