@@ -64,9 +64,9 @@ public final class BenchmarkReport {
    * their pairing, and 0.53 against 0.84 with 60 s, the same code, one after the other: the short
    * warm-up measured reactive-orm's JIT at work, as it had against raw R2DBC.
    */
-  static final int PEER_WARMUP_ITERATIONS = 8;
-  static final int PEER_ITERATIONS = 5;
-  static final int PEER_ITERATION_SECONDS = 2;
+  static final int PEER_STREAM_WARMUP_ITERATIONS = 8;
+  static final int PEER_STREAM_ITERATIONS = 5;
+  static final int PEER_STREAM_ITERATION_SECONDS = 2;
 
   /**
    * The stream paired with raw R2DBC, in a full run: {@value #PAIRED_STREAM_FORKS} forks (pairs
@@ -212,9 +212,10 @@ public final class BenchmarkReport {
             + " iterations of 3 s, " + PAIRED_ITERATIONS + " measured iterations of 3 s, in "
             + PAIRED_FORKS + " forks (stream: " + PAIRED_STREAM_ITERATIONS + " in "
             + PAIRED_STREAM_FORKS + "), the fork with the median ratio shown; paired with a peer:"
-            + " the same in 1 fork (stream: " + PEER_WARMUP_ITERATIONS + " warm-up iterations of "
-            + PEER_ITERATION_SECONDS + " s, " + PEER_ITERATIONS + " measured iterations of "
-            + PEER_ITERATION_SECONDS + " s)");
+            + " the same in 1 fork (stream: " + PEER_STREAM_WARMUP_ITERATIONS
+            + " warm-up iterations of " + PEER_STREAM_ITERATION_SECONDS + " s, "
+            + PEER_STREAM_ITERATIONS + " measured iterations of " + PEER_STREAM_ITERATION_SECONDS
+            + " s)");
     Environment.machine(BenchConfig.current()).forEach((k, v) -> facts.put("machine." + k, v));
     Environment.versions().forEach((k, v) -> facts.put("version." + k, v));
     return facts;
@@ -267,7 +268,7 @@ public final class BenchmarkReport {
     String name = raw ? "PairedBenchmark" : "PairedBenchmark-peers";
     List<Measurement> measurements = new ArrayList<>();
     if (!settings.quick() && workloads.contains(Workload.STREAM)) {
-      // the stream on its own, with iterations of its own (PAIRED_STREAM_ITERATIONS, PEER_*)
+      // the stream on its own, with iterations of its own (PAIRED_STREAM_*, PEER_STREAM_*)
       List<Workload> rest = workloads.stream().filter(w -> w != Workload.STREAM).toList();
       measurements.addAll(runPaired(settings, partners, properties, metrics,
           List.of(Workload.STREAM), name + "-stream", raw ? PAIRED_STREAM_FORKS : 1));
@@ -301,9 +302,9 @@ public final class BenchmarkReport {
       options = options.warmupIterations(3).warmupTime(TimeValue.seconds(1))
           .measurementIterations(3).measurementTime(TimeValue.seconds(1));
     } else if (stream && !raw) {
-      TimeValue time = TimeValue.seconds(PEER_ITERATION_SECONDS);
-      options = options.warmupIterations(PEER_WARMUP_ITERATIONS).warmupTime(time)
-          .measurementIterations(PEER_ITERATIONS).measurementTime(time);
+      TimeValue time = TimeValue.seconds(PEER_STREAM_ITERATION_SECONDS);
+      options = options.warmupIterations(PEER_STREAM_WARMUP_ITERATIONS).warmupTime(time)
+          .measurementIterations(PEER_STREAM_ITERATIONS).measurementTime(time);
     } else if (stream) {
       options = options.measurementIterations(PAIRED_STREAM_ITERATIONS);
     } else {

@@ -380,7 +380,8 @@ final class MarkdownReport {
         + "), warming up as long as with raw R2DBC ("
         + BenchmarkReport.PAIRED_WARMUP_ITERATIONS * 3 + " s in a full run) in one fork, the"
         + " stream for a shorter time ("
-        + BenchmarkReport.PEER_WARMUP_ITERATIONS * BenchmarkReport.PEER_ITERATION_SECONDS
+        + BenchmarkReport.PEER_STREAM_WARMUP_ITERATIONS
+            * BenchmarkReport.PEER_STREAM_ITERATION_SECONDS
         + " s) and fewer operations, its margins being wide. The target \"faster than Spring Data"
         + " R2DBC and Hibernate Reactive\" is checked on these medians. Below 1× reactive-orm is"
         + " faster.");
